@@ -1,0 +1,59 @@
+#include "base/diagnostic.h"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+namespace brief {
+
+std::string FormatDiagnostic(const Diagnostic& d) {
+  std::string out = d.file;
+  if (d.line > 0) out += fmt::format(":{}:{}", d.line, d.column);
+  out += d.severity == Severity::kError ? ": error: " : ": warning: ";
+  if (!d.path.empty()) out += d.path + ": ";
+  out += d.message;
+  if (!d.hint.empty()) out += "\n  hint: " + d.hint;
+  return out;
+}
+
+std::string JsonQuote(const std::string& text) {
+  std::string out = "\"";
+  for (unsigned char c : text) {
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (c < 0x20) {
+          out += fmt::format("\\u{:04x}", c);
+        } else {
+          out.push_back(static_cast<char>(c));
+        }
+    }
+  }
+  return out + "\"";
+}
+
+std::string DiagnosticJson(const Diagnostic& d) {
+  return fmt::format(
+      R"({{"severity":{},"file":{},"line":{},"column":{},"path":{},"message":{},"hint":{}}})",
+      JsonQuote(d.severity == Severity::kError ? "error" : "warning"), JsonQuote(d.file), d.line,
+      d.column, JsonQuote(d.path), JsonQuote(d.message), JsonQuote(d.hint));
+}
+
+void SortByPosition(std::vector<Diagnostic>* diagnostics) {
+  std::stable_sort(diagnostics->begin(), diagnostics->end(),
+                   [](const Diagnostic& a, const Diagnostic& b) {
+                     if (a.line != b.line) return a.line < b.line;
+                     return a.column < b.column;
+                   });
+}
+
+int CountSeverity(const std::vector<Diagnostic>& diagnostics, Severity severity) {
+  return static_cast<int>(std::count_if(diagnostics.begin(), diagnostics.end(),
+                                        [&](const Diagnostic& d) { return d.severity == severity; }));
+}
+
+}  // namespace brief

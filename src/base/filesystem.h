@@ -1,0 +1,84 @@
+// The filesystem behind an interface, so loaders and tests can run in memory.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace brief {
+
+// What a path names, as far as the program cares.
+enum class PathKind { kMissing, kFile, kDirectory, kOther };
+
+// Read-only access to files. Errors are returned as human-readable text
+// (e.g. "permission denied"), never thrown.
+class FileSystem {
+ public:
+  virtual ~FileSystem() = default;
+
+  // What `path` names, following symlinks.
+  virtual PathKind Kind(const std::string& path) const = 0;
+
+  // Reads at most max_bytes + 1 bytes of a regular file into *contents, so a
+  // caller can tell "too large" without reading a huge file. Returns false and
+  // sets *error on failure.
+  virtual bool Read(const std::string& path, size_t max_bytes, std::string* contents,
+                    std::string* error) const = 0;
+
+  // Size in bytes of a regular file, or -1.
+  virtual long long Size(const std::string& path) const = 0;
+
+  // Names (not paths) of the entries of a directory, sorted; false on error.
+  virtual bool List(const std::string& dir, std::vector<std::string>* names,
+                    std::string* error) const = 0;
+
+  // The path with symlinks and "." / ".." resolved; "" if it does not exist.
+  virtual std::string Canonical(const std::string& path) const = 0;
+};
+
+// The real disk.
+class DiskFileSystem : public FileSystem {
+ public:
+  PathKind Kind(const std::string& path) const override;
+  bool Read(const std::string& path, size_t max_bytes, std::string* contents,
+            std::string* error) const override;
+  long long Size(const std::string& path) const override;
+  bool List(const std::string& dir, std::vector<std::string>* names,
+            std::string* error) const override;
+  std::string Canonical(const std::string& path) const override;
+};
+
+// An in-memory tree for tests: files by path, directories implied by them.
+// Paths are used as given (no symlinks); Canonical normalises "." and "..".
+class MemoryFileSystem : public FileSystem {
+ public:
+  void Add(const std::string& path, std::string contents) { files_[path] = std::move(contents); }
+  // Makes the file exist but fail to read with `error`.
+  void AddUnreadable(const std::string& path, std::string error) { unreadable_[path] = error; }
+
+  PathKind Kind(const std::string& path) const override;
+  bool Read(const std::string& path, size_t max_bytes, std::string* contents,
+            std::string* error) const override;
+  long long Size(const std::string& path) const override;
+  bool List(const std::string& dir, std::vector<std::string>* names,
+            std::string* error) const override;
+  std::string Canonical(const std::string& path) const override;
+
+ private:
+  std::map<std::string, std::string> files_;
+  std::map<std::string, std::string> unreadable_;
+};
+
+// "a/b" + "c" → "a/b/c"; an empty dir gives name.
+std::string JoinPath(const std::string& dir, const std::string& name);
+
+// The directory part of a path ("a/b.yaml" → "a", "b.yaml" → ".").
+std::string DirName(const std::string& path);
+
+// The file name without directory and last extension ("a/b.yaml" → "b").
+std::string FileStem(const std::string& path);
+
+// Lexically normalised path: removes ".", resolves "x/..", drops duplicate '/'.
+std::string NormalizePath(const std::string& path);
+
+}  // namespace brief

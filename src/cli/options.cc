@@ -1,0 +1,119 @@
+#include "cli/options.h"
+
+#include <sstream>
+
+#include <boost/program_options.hpp>
+#include <fmt/format.h>
+
+#include "base/edit_distance.h"
+
+namespace brief {
+
+namespace po = boost::program_options;
+
+namespace {
+
+constexpr const char* kUsage =
+    "usage: brief <command> [options] PATH...\n"
+    "\n"
+    "Turns YAML company briefs into one-page PDF reports.\n"
+    "\n"
+    "commands:\n"
+    "  validate PATH...   check briefs against the brief format (files or folders)\n"
+    "  render PATH...     render briefs to PDF (-o DIR, -t TEMPLATE)\n"
+    "\n"
+    "options:\n"
+    "  -h, --help         show this help (or 'brief COMMAND --help')\n"
+    "  --version          print the version\n"
+    "\n"
+    "exit status: 0 all inputs valid, 1 an input is invalid or was not rendered,\n"
+    "2 usage error. Documentation: docs/cli.md, docs/brief-format.md\n";
+
+CommandLine UsageError(const std::string& message) {
+  CommandLine c;
+  c.action = CommandLine::Action::kUsageError;
+  c.text = message;
+  return c;
+}
+
+CommandLine Print(const std::string& text) {
+  CommandLine c;
+  c.action = CommandLine::Action::kPrint;
+  c.text = text;
+  return c;
+}
+
+po::options_description CommandOptions(const std::string& command, bool* strict, bool* quiet,
+                                       std::string* format, std::string* output,
+                                       std::string* templ) {
+  po::options_description desc(fmt::format("brief {} options", command));
+  auto add = desc.add_options();
+  add("help,h", "show this help");
+  add("strict", po::bool_switch(strict), "treat warnings as errors");
+  add("format", po::value(format)->default_value("text")->value_name("text|json"),
+      "diagnostics as text on stderr, or one JSON object per brief on stdout");
+  add("quiet,q", po::bool_switch(quiet), "no summary line");
+  if (command == "render") {
+    add("output,o", po::value(output)->default_value("output")->value_name("DIR"),
+        "folder for the PDFs (created if missing)");
+    add("template,t", po::value(templ)->default_value("classic")->value_name("TEMPLATE"),
+        "template name (templates/NAME.yaml) or path to a template file");
+  }
+  return desc;
+}
+
+}  // namespace
+
+const char* BriefVersion() { return "0.1.0"; }
+
+CommandLine ParseCommandLine(const std::vector<std::string>& args) {
+  static const std::vector<std::string> kCommands = {"validate", "render"};
+  if (args.empty()) return UsageError(std::string("no command given\n\n") + kUsage);
+  const std::string& command = args[0];
+  if (command == "-h" || command == "--help" || command == "help") return Print(kUsage);
+  if (command == "--version" || command == "-V") {
+    return Print(fmt::format("brief {}\n", BriefVersion()));
+  }
+  if (std::find(kCommands.begin(), kCommands.end(), command) == kCommands.end()) {
+    std::string guess = NearestMatch(command, kCommands);
+    return UsageError(fmt::format("unknown command '{}'{}; commands: validate, render", command,
+                                  guess.empty() ? "" : " (did you mean '" + guess + "'?)"));
+  }
+
+  CommandLine result;
+  Job& job = result.job;
+  job.command = command == "render" ? Job::Command::kRender : Job::Command::kValidate;
+  std::string format;
+  po::options_description desc = CommandOptions(command, &job.strict, &job.quiet, &format,
+                                                &job.output_dir, &job.template_name);
+  po::options_description hidden;
+  hidden.add_options()("input", po::value(&job.inputs));
+  po::options_description all;
+  all.add(desc).add(hidden);
+  po::positional_options_description positional;
+  positional.add("input", -1);
+  po::variables_map vm;
+  try {
+    std::vector<std::string> rest(args.begin() + 1, args.end());
+    po::store(po::command_line_parser(rest).options(all).positional(positional).run(), vm);
+    po::notify(vm);
+  } catch (const po::error& e) {
+    return UsageError(fmt::format("{}: {}; see 'brief {} --help'", command, e.what(), command));
+  }
+  if (vm.count("help")) {
+    std::ostringstream text;
+    text << fmt::format("usage: brief {} [options] PATH...\n\n", command) << desc;
+    return Print(text.str());
+  }
+  if (format == "json") {
+    job.format = OutputFormat::kJson;
+  } else if (format != "text") {
+    return UsageError(fmt::format("{}: --format must be text or json, not '{}'", command, format));
+  }
+  if (job.inputs.empty()) {
+    return UsageError(fmt::format("{}: no PATH given; see 'brief {} --help'", command, command));
+  }
+  return result;
+}
+
+}  // namespace brief

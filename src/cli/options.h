@@ -1,0 +1,26 @@
+// Command line → Job. The only place that knows about argv.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "app/job.h"
+
+namespace brief {
+
+// What the command line asks for: run a job, print text (help, version), or
+// a usage error with its message.
+struct CommandLine {
+  enum class Action { kRun, kPrint, kUsageError };
+  Action action = Action::kRun;
+  Job job;
+  std::string text;  // kPrint: what to print; kUsageError: the message.
+};
+
+// Parses arguments (without the program name).
+CommandLine ParseCommandLine(const std::vector<std::string>& args);
+
+// The program version, as --version prints it.
+const char* BriefVersion();
+
+}  // namespace brief

@@ -1,0 +1,47 @@
+// The loader's output: a YAML syntax tree whose every node knows its position.
+//
+// yaml-cpp's own Node loses what a strict validator needs (duplicate keys,
+// whether a scalar was quoted, code-point columns), so the loader builds this
+// tree from parser events instead. Aliases are not expanded: an alias to a
+// collection shares the anchored node's id, so the tree stays as small as the
+// file even for an "alias bomb".
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace brief {
+
+enum class NodeKind { kNull, kScalar, kSequence, kMap };
+
+// 1-based line and column (column counted in code points).
+struct Position {
+  int line = 0;
+  int column = 0;
+};
+
+struct SyntaxNode {
+  NodeKind kind = NodeKind::kNull;
+  Position position;
+  // Scalars: the value after YAML unescaping and folding.
+  std::string text;
+  // Scalars: true when written plain (not quoted, not a block scalar, no
+  // explicit tag). Only plain scalars can be numbers, booleans or null.
+  bool plain = true;
+  // Sequences: item ids. Maps: key and value ids alternating (k0, v0, k1, ...),
+  // duplicates kept.
+  std::vector<int> children;
+};
+
+// All nodes of one document; ids index `nodes`.
+struct SyntaxTree {
+  std::vector<SyntaxNode> nodes;
+  int root = -1;
+
+  const SyntaxNode& at(int id) const { return nodes[static_cast<size_t>(id)]; }
+};
+
+// Text name of a kind for messages: "null", "text", "list", "mapping".
+const char* KindName(NodeKind kind);
+
+}  // namespace brief

@@ -1,0 +1,31 @@
+// One brief file from disk to a typed Brief: read → load → validate.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/diagnostic.h"
+#include "base/filesystem.h"
+#include "load/yaml_loader.h"
+#include "model/brief.h"
+
+namespace brief {
+
+// The outcome for one file: the Brief when it is valid, and every diagnostic
+// in file order.
+struct BriefCheck {
+  std::string file;
+  std::optional<Brief> brief;
+  std::vector<Diagnostic> diagnostics;
+
+  int errors() const { return CountSeverity(diagnostics, Severity::kError); }
+  int warnings() const { return CountSeverity(diagnostics, Severity::kWarning); }
+};
+
+// Reads, parses and validates the brief at `path`. With `strict`, warnings
+// are reported as errors (and the brief is then invalid). Never throws.
+BriefCheck CheckBriefFile(const FileSystem& fs, const std::string& path, bool strict,
+                          const LoadLimits& limits = LoadLimits());
+
+}  // namespace brief

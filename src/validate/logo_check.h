@@ -1,0 +1,23 @@
+// The rules for company.logo: a PNG or JPEG inside the brief's folder.
+#pragma once
+
+#include <string>
+
+#include "base/filesystem.h"
+
+namespace brief {
+
+enum class ImageType { kUnknown, kPng, kJpeg };
+
+// The image type by content (magic bytes), not by name.
+ImageType SniffImage(const std::string& head);
+
+// Resolves `logo` (as written in the brief at `brief_file`) to a path the
+// renderer can open. Returns "" and sets *problem (and maybe *hint) when the
+// path is absolute, leaves the brief's folder (by ".." or a symlink), is
+// missing, is not a regular file, or is not a PNG or JPEG libharu can draw
+// (16-bit and interlaced PNGs are refused: libharu 2.3.0 garbles or rejects them).
+std::string ResolveLogo(const FileSystem& fs, const std::string& brief_file,
+                        const std::string& logo, std::string* problem, std::string* hint);
+
+}  // namespace brief

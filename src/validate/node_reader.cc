@@ -1,0 +1,318 @@
+#include "validate/node_reader.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cerrno>
+#include <cmath>
+#include <cstdlib>
+
+#include <fmt/format.h>
+
+#include "base/edit_distance.h"
+#include "base/utf8.h"
+
+namespace brief {
+
+namespace {
+
+bool IsDigits(std::string_view s) {
+  if (s.empty()) return false;
+  for (char c : s) {
+    if (!std::isdigit(static_cast<unsigned char>(c))) return false;
+  }
+  return true;
+}
+
+std::string_view WithoutSign(std::string_view s) {
+  if (!s.empty() && (s[0] == '-' || s[0] == '+')) s.remove_prefix(1);
+  return s;
+}
+
+// Plain decimal number, optionally with fraction and exponent.
+bool IsDecimal(std::string_view s) {
+  s = WithoutSign(s);
+  size_t e = s.find_first_of("eE");
+  std::string_view mantissa = s.substr(0, e);
+  if (e != std::string_view::npos && !IsDigits(WithoutSign(s.substr(e + 1)))) return false;
+  size_t dot = mantissa.find('.');
+  if (dot == std::string_view::npos) return IsDigits(mantissa);
+  std::string_view whole = mantissa.substr(0, dot), frac = mantissa.substr(dot + 1);
+  return (whole.empty() || IsDigits(whole)) && (frac.empty() || IsDigits(frac)) &&
+         !(whole.empty() && frac.empty());
+}
+
+// Why a plain scalar is not an acceptable number ("" when it is one).
+std::string WhyNotNumber(const std::string& t) {
+  std::string lower;
+  for (char c : t) lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  std::string_view body = WithoutSign(lower);
+  if (body == ".inf" || body == ".nan" || body == "inf" || body == "nan") {
+    return fmt::format("'{}' is not a finite number", t);
+  }
+  if (body.rfind("0x", 0) == 0 || body.rfind("0o", 0) == 0 || body.rfind("0b", 0) == 0) {
+    return fmt::format("'{}': hexadecimal, octal and binary numbers are not accepted; write it "
+                       "in decimal", t);
+  }
+  if (t.find('_') != std::string::npos || t.find(',') != std::string::npos) {
+    return fmt::format("'{}': digit separators are not accepted; write the digits only", t);
+  }
+  return "";
+}
+
+}  // namespace
+
+int MapFields::Get(const std::string& key) const {
+  auto it = entries.find(key);
+  return it == entries.end() ? -1 : it->second.second;
+}
+
+std::string IndexPath(const std::string& path, size_t index) {
+  return fmt::format("{}[{}]", path, index);
+}
+
+std::string KeyPath(const std::string& path, const std::string& key) {
+  return path.empty() ? key : path + "." + key;
+}
+
+void NodeReader::Error(int id, const std::string& path, std::string message, std::string hint) {
+  Position p = id >= 0 ? tree_.at(id).position : Position{};
+  diagnostics_->push_back(
+      {Severity::kError, file_, p.line, p.column, path, std::move(message), std::move(hint)});
+}
+
+void NodeReader::Warning(int id, const std::string& path, std::string message, std::string hint) {
+  Position p = id >= 0 ? tree_.at(id).position : Position{};
+  diagnostics_->push_back(
+      {Severity::kWarning, file_, p.line, p.column, path, std::move(message), std::move(hint)});
+}
+
+std::optional<MapFields> NodeReader::ReadMap(int id, const std::string& path,
+                                             const std::vector<std::string>& known_keys) {
+  const SyntaxNode& n = tree_.at(id);
+  if (n.kind != NodeKind::kMap) {
+    Error(id, path, fmt::format("expected a mapping of keys to values, got {}",
+                                n.kind == NodeKind::kScalar ? "'" + n.text + "'" : KindName(n.kind)));
+    return std::nullopt;
+  }
+  MapFields fields;
+  fields.node = id;
+  fields.path = path;
+  for (size_t i = 0; i + 1 < n.children.size(); i += 2) {
+    int key_id = n.children[i];
+    int value_id = n.children[i + 1];
+    const SyntaxNode& key = tree_.at(key_id);
+    if (key.kind != NodeKind::kScalar) {
+      Error(key_id, path, "a key must be plain text");
+      continue;
+    }
+    auto [it, inserted] = fields.entries.emplace(key.text, std::make_pair(key_id, value_id));
+    if (!inserted) {
+      int first_line = tree_.at(it->second.first).position.line;
+      Error(key_id, path, fmt::format("key '{}' is given twice, on lines {} and {}", key.text,
+                                      first_line, key.position.line),
+            "keep one of them");
+      continue;
+    }
+    if (std::find(known_keys.begin(), known_keys.end(), key.text) == known_keys.end()) {
+      fields.entries.erase(it);
+      std::string guess = NearestMatch(key.text, known_keys);
+      std::string message = fmt::format("unknown key '{}'", key.text);
+      if (!guess.empty()) message += fmt::format(" (did you mean '{}'?)", guess);
+      std::string keys;
+      for (const std::string& k : known_keys) keys += (keys.empty() ? "" : ", ") + k;
+      Error(key_id, path, message, guess.empty() ? "known keys here: " + keys : "");
+    }
+  }
+  return fields;
+}
+
+int NodeReader::Require(const MapFields& fields, const std::string& key, const std::string& hint) {
+  int id = fields.Get(key);
+  if (id < 0) Error(fields.node, fields.path, fmt::format("missing required key '{}'", key), hint);
+  return id;
+}
+
+std::optional<std::vector<int>> NodeReader::ReadList(int id, const std::string& path,
+                                                     bool required, size_t max_items) {
+  const SyntaxNode& n = tree_.at(id);
+  if (n.kind == NodeKind::kNull && !required) return std::vector<int>{};
+  if (n.kind != NodeKind::kSequence) {
+    Error(id, path, fmt::format("expected a list, got {}",
+                                n.kind == NodeKind::kScalar ? "'" + n.text + "'" : KindName(n.kind)),
+          "start each item on its own line with '- '");
+    return std::nullopt;
+  }
+  if (required && n.children.empty()) {
+    Error(id, path, "needs at least one item");
+    return std::nullopt;
+  }
+  if (n.children.size() > max_items) {
+    Error(id, path, fmt::format("has {} items; the limit is {}", n.children.size(), max_items));
+    return std::nullopt;
+  }
+  return n.children;
+}
+
+std::optional<std::string> NodeReader::Scalar(int id, const std::string& path,
+                                              const char* expected) {
+  const SyntaxNode& n = tree_.at(id);
+  if (n.kind == NodeKind::kScalar) return n.text;
+  if (n.kind == NodeKind::kNull) {
+    Error(id, path, fmt::format("expected {}, but the value is empty", expected));
+  } else {
+    Error(id, path, fmt::format("expected {}, got {}", expected, KindName(n.kind)));
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> NodeReader::ReadText(int id, const std::string& path,
+                                                size_t max_chars) {
+  auto text = Scalar(id, path, "text");
+  if (!text) return std::nullopt;
+  std::string trimmed = TrimUnicode(*text);
+  if (trimmed.empty()) {
+    Error(id, path, "must not be empty");
+    return std::nullopt;
+  }
+  size_t length = CountCodePoints(trimmed);
+  if (length > max_chars) {
+    Error(id, path, fmt::format("is {} characters long; the limit is {}", length, max_chars));
+    return std::nullopt;
+  }
+  return trimmed;
+}
+
+std::optional<int64_t> NodeReader::ReadInteger(int id, const std::string& path) {
+  auto text = Scalar(id, path, "a whole number");
+  if (!text) return std::nullopt;
+  const std::string& t = *text;
+  if (!tree_.at(id).plain) {
+    Error(id, path, fmt::format("'{}' is quoted text; write numbers without quotes", t));
+    return std::nullopt;
+  }
+  if (std::string why = WhyNotNumber(t); !why.empty()) {
+    Error(id, path, why);
+    return std::nullopt;
+  }
+  std::string_view digits = WithoutSign(t);
+  if (!IsDigits(digits)) {
+    Error(id, path, fmt::format("expected a whole number, got '{}'", t));
+    return std::nullopt;
+  }
+  if (digits.size() > 1 && digits[0] == '0') {
+    Error(id, path, fmt::format("'{}' has a leading zero; write the number without it", t),
+          "YAML 1.1 readers take a leading zero as octal");
+    return std::nullopt;
+  }
+  errno = 0;
+  long long value = std::strtoll(t.c_str(), nullptr, 10);
+  if (errno == ERANGE) {
+    Error(id, path, fmt::format("'{}' is too large", t));
+    return std::nullopt;
+  }
+  return value;
+}
+
+std::optional<int> NodeReader::ReadYear(int id, const std::string& path) {
+  auto value = ReadInteger(id, path);
+  if (!value) return std::nullopt;
+  if (*value < kMinYear || *value > kMaxYear) {
+    Error(id, path, fmt::format("year {} is outside {}..{}", *value, kMinYear, kMaxYear));
+    return std::nullopt;
+  }
+  return static_cast<int>(*value);
+}
+
+std::optional<double> NodeReader::ReadNumber(int id, const std::string& path) {
+  auto text = Scalar(id, path, "a number");
+  if (!text) return std::nullopt;
+  const std::string& t = *text;
+  if (!tree_.at(id).plain) {
+    Error(id, path, fmt::format("'{}' is quoted text; write numbers without quotes", t));
+    return std::nullopt;
+  }
+  if (std::string why = WhyNotNumber(t); !why.empty()) {
+    Error(id, path, why);
+    return std::nullopt;
+  }
+  if (!IsDecimal(t)) {
+    Error(id, path, fmt::format("expected a number, got '{}'", t));
+    return std::nullopt;
+  }
+  double value = std::strtod(t.c_str(), nullptr);
+  if (!std::isfinite(value)) {
+    Error(id, path, fmt::format("'{}' is too large", t));
+    return std::nullopt;
+  }
+  return value;
+}
+
+std::optional<bool> NodeReader::ReadBool(int id, const std::string& path) {
+  auto text = Scalar(id, path, "true or false");
+  if (!text) return std::nullopt;
+  if (tree_.at(id).plain && *text == "true") return true;
+  if (tree_.at(id).plain && *text == "false") return false;
+  Error(id, path, fmt::format("expected true or false, got '{}'", *text));
+  return std::nullopt;
+}
+
+std::optional<Date> NodeReader::ReadDate(int id, const std::string& path) {
+  auto text = Scalar(id, path, "a date (YYYY, YYYY-MM or YYYY-MM-DD)");
+  if (!text) return std::nullopt;
+  std::string why;
+  std::string trimmed = TrimUnicode(*text);
+  auto date = ParseDate(trimmed, &why);
+  if (!date) {
+    Error(id, path, fmt::format("'{}' is not a valid date: {}", *text, why));
+    return std::nullopt;
+  }
+  return date;
+}
+
+std::optional<std::string> NodeReader::ReadEnum(int id, const std::string& path,
+                                                const std::vector<std::string>& names) {
+  auto text = Scalar(id, path, "one of the listed values");
+  if (!text) return std::nullopt;
+  if (std::find(names.begin(), names.end(), *text) != names.end()) return *text;
+  std::string guess = NearestMatch(*text, names);
+  std::string all;
+  for (const std::string& n : names) all += (all.empty() ? "" : ", ") + n;
+  std::string message = fmt::format("'{}' is not one of: {}", *text, all);
+  if (!guess.empty()) message += fmt::format(" (did you mean '{}'?)", guess);
+  Error(id, path, message);
+  return std::nullopt;
+}
+
+std::optional<std::string> NodeReader::ReadUrl(int id, const std::string& path) {
+  auto text = ReadText(id, path, 2000);
+  if (!text) return std::nullopt;
+  const std::string& url = *text;
+  size_t scheme_end = url.find("://");
+  std::string scheme = scheme_end == std::string::npos ? "" : url.substr(0, scheme_end);
+  if (scheme != "http" && scheme != "https") {
+    Error(id, path, fmt::format("'{}' is not an http:// or https:// URL", url),
+          url.find("://") == std::string::npos ? "write it as https://" + url : "");
+    return std::nullopt;
+  }
+  for (size_t i = 0; i < url.size();) {
+    if (IsUnicodeSpace(DecodeUtf8(url, &i))) {
+      Error(id, path, fmt::format("'{}' contains white space; encode spaces as %20", url));
+      return std::nullopt;
+    }
+  }
+  std::string rest = url.substr(scheme_end + 3);
+  std::string host = rest.substr(0, rest.find_first_of("/?#"));
+  size_t at = host.rfind('@');
+  if (at != std::string::npos) host = host.substr(at + 1);
+  std::string name = host.substr(0, host.rfind(':') == std::string::npos || host[0] == '['
+                                         ? host.size()
+                                         : host.rfind(':'));
+  if (name.empty() || name.front() == '.' || name.back() == '.' ||
+      name.find("..") != std::string::npos) {
+    Error(id, path, fmt::format("'{}' has no valid host after {}://", url, scheme));
+    return std::nullopt;
+  }
+  return url;
+}
+
+}  // namespace brief

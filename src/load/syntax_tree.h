@@ -29,8 +29,10 @@ struct SyntaxNode {
   // explicit tag). Only plain scalars can be numbers, booleans or null.
   bool plain = true;
   // Sequences: item ids. Maps: key and value ids alternating (k0, v0, k1, ...),
-  // duplicates kept.
+  // duplicates kept. Empty for an alias; use SyntaxTree::children().
   std::vector<int> children;
+  // For an alias to a collection: the anchored node whose children it shares.
+  int alias_of = -1;
 };
 
 // All nodes of one document; ids index `nodes`.
@@ -39,6 +41,12 @@ struct SyntaxTree {
   int root = -1;
 
   const SyntaxNode& at(int id) const { return nodes[static_cast<size_t>(id)]; }
+
+  // A collection's children, following an alias to its anchored node.
+  const std::vector<int>& children(int id) const {
+    const SyntaxNode& n = at(id);
+    return n.alias_of >= 0 ? at(n.alias_of).children : n.children;
+  }
 };
 
 // Text name of a kind for messages: "null", "text", "list", "mapping".

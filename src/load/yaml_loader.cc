@@ -99,15 +99,15 @@ class TreeBuilder : public YAML::EventHandler {
   void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
     auto it = anchors_.find(anchor);
     if (it == anchors_.end()) return;  // yaml-cpp reports undefined anchors itself.
-    const SyntaxNode& target = tree_->at(it->second);
-    if (target.kind == NodeKind::kScalar || target.kind == NodeKind::kNull) {
-      // Copy scalars so that errors point at the alias, where the value is used.
-      SyntaxNode copy = target;
-      int id = Add(mark, copy.kind, 0);
-      tree_->nodes[static_cast<size_t>(id)].text = copy.text;
-      tree_->nodes[static_cast<size_t>(id)].plain = copy.plain;
-    } else {
-      Attach(it->second);  // Shared, never expanded.
+    // A new node at the alias, so errors point where the value is used; a
+    // collection's children are shared with the anchored node, never copied.
+    SyntaxNode target = tree_->at(it->second);
+    int id = Add(mark, target.kind, 0);
+    SyntaxNode& node = tree_->nodes[static_cast<size_t>(id)];
+    node.text = std::move(target.text);
+    node.plain = target.plain;
+    if (target.kind == NodeKind::kSequence || target.kind == NodeKind::kMap) {
+      node.alias_of = target.alias_of >= 0 ? target.alias_of : it->second;
     }
   }
 
@@ -143,6 +143,14 @@ class TreeBuilder : public YAML::EventHandler {
     SyntaxNode node;
     node.kind = kind;
     node.position = PositionOf(mark);
+    // yaml-cpp marks an empty value where the next token starts, often on a
+    // later line; point at its key instead, where the reader will look.
+    if (kind == NodeKind::kNull && !open_.empty()) {
+      const SyntaxNode& parent = tree_->at(open_.back());
+      if (parent.kind == NodeKind::kMap && parent.children.size() % 2 == 1) {
+        node.position = tree_->at(parent.children.back()).position;
+      }
+    }
     tree_->nodes.push_back(std::move(node));
     int id = static_cast<int>(tree_->nodes.size()) - 1;
     if (anchor) anchors_[anchor] = id;
@@ -322,7 +330,12 @@ bool LoadYaml(const std::string& file, std::string_view source, const LoadLimits
 
   if (!parse_message.empty() && !unclosed) {
     Position p = lines.At(parse_mark.pos < 0 ? source.size() : static_cast<size_t>(parse_mark.pos));
-    auto [message, hint] = RewordParserError(parse_message, lines.Line(p.line));
+    std::string_view line = lines.Line(p.line);
+    auto [message, hint] = RewordParserError(parse_message, line);
+    size_t tab = line.find('\t');
+    if (message.rfind("a tab", 0) == 0 && tab != std::string_view::npos) {
+      p.column = static_cast<int>(CountCodePoints(line.substr(0, tab))) + 1;
+    }
     diagnostics->push_back({Severity::kError, file, p.line, p.column, "", message, hint});
   }
   if (stopped || unclosed) return false;

@@ -97,9 +97,10 @@ std::optional<MapFields> NodeReader::ReadMap(int id, const std::string& path,
   MapFields fields;
   fields.node = id;
   fields.path = path;
-  for (size_t i = 0; i + 1 < n.children.size(); i += 2) {
-    int key_id = n.children[i];
-    int value_id = n.children[i + 1];
+  const std::vector<int>& children = tree_.children(id);
+  for (size_t i = 0; i + 1 < children.size(); i += 2) {
+    int key_id = children[i];
+    int value_id = children[i + 1];
     const SyntaxNode& key = tree_.at(key_id);
     if (key.kind != NodeKind::kScalar) {
       Error(key_id, path, "a key must be plain text");
@@ -137,20 +138,24 @@ std::optional<std::vector<int>> NodeReader::ReadList(int id, const std::string& 
   const SyntaxNode& n = tree_.at(id);
   if (n.kind == NodeKind::kNull && !required) return std::vector<int>{};
   if (n.kind != NodeKind::kSequence) {
-    Error(id, path, fmt::format("expected a list, got {}",
-                                n.kind == NodeKind::kScalar ? "'" + n.text + "'" : KindName(n.kind)),
+    Error(id, path,
+          n.kind == NodeKind::kNull
+              ? std::string("expected a list, but the value is empty")
+              : fmt::format("expected a list, got {}",
+                            n.kind == NodeKind::kScalar ? "'" + n.text + "'" : KindName(n.kind)),
           "start each item on its own line with '- '");
     return std::nullopt;
   }
-  if (required && n.children.empty()) {
+  const std::vector<int>& items = tree_.children(id);
+  if (required && items.empty()) {
     Error(id, path, "needs at least one item");
     return std::nullopt;
   }
-  if (n.children.size() > max_items) {
-    Error(id, path, fmt::format("has {} items; the limit is {}", n.children.size(), max_items));
+  if (items.size() > max_items) {
+    Error(id, path, fmt::format("has {} items; the limit is {}", items.size(), max_items));
     return std::nullopt;
   }
-  return n.children;
+  return items;
 }
 
 std::optional<std::string> NodeReader::Scalar(int id, const std::string& path,

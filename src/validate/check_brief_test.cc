@@ -1,0 +1,72 @@
+#include "validate/check_brief.h"
+
+#include <doctest/doctest.h>
+
+using namespace brief;
+
+namespace {
+
+const char* kBrief =
+    "brief: 1\nas_of: 2024-06\ncompany:\n  name: Acme\n  headquarters: Berlin\n  founded: 1990\n"
+    "  industry: Tools\n  summary: Makes tools.\n  logo: img/logo.png\nhistory:\n"
+    "  - {date: 1990, event: Founded}\nsources:\n  - name: Report\n";
+
+std::string First(const BriefCheck& c) {
+  return c.diagnostics.empty() ? "" : FormatDiagnostic(c.diagnostics.front());
+}
+
+}  // namespace
+
+TEST_CASE("check: an unreadable file and a folder given as a file are errors, not crashes") {
+  MemoryFileSystem fs;
+  fs.AddUnreadable("locked.yaml", "permission denied");
+  fs.Add("dir/a.yaml", "x");
+  CHECK(First(CheckBriefFile(fs, "locked.yaml", false)) ==
+        "locked.yaml: error: cannot read: permission denied");
+  CHECK(First(CheckBriefFile(fs, "dir", false)) == "dir: error: cannot read: is a directory, not a file");
+  DiskFileSystem disk;
+  CHECK(First(CheckBriefFile(disk, "tests/briefs", false)) ==
+        "tests/briefs: error: cannot read: is a directory, not a file");
+}
+
+TEST_CASE("check: the logo resolves against the brief's folder, by content") {
+  MemoryFileSystem fs;
+  fs.Add("b/acme.yaml", kBrief);
+  fs.Add("b/img/logo.png", std::string("\x89PNG\r\n\x1a\n", 8) + std::string(24, '\0'));
+  BriefCheck ok = CheckBriefFile(fs, "b/acme.yaml", true);
+  REQUIRE(ok.brief.has_value());
+  CHECK(ok.brief->company.logo_path == "b/img/logo.png");
+
+  MemoryFileSystem jpeg;
+  jpeg.Add("b/acme.yaml", kBrief);
+  jpeg.Add("b/img/logo.png", "\xFF\xD8\xFF\xE0 jpeg data despite the name");
+  CHECK(CheckBriefFile(jpeg, "b/acme.yaml", true).brief.has_value());
+
+  MemoryFileSystem folder;
+  folder.Add("b/acme.yaml", kBrief);
+  folder.Add("b/img/logo.png/inside", "x");
+  CHECK(First(CheckBriefFile(folder, "b/acme.yaml", false)) ==
+        "b/acme.yaml:9:9: error: company.logo: logo 'b/img/logo.png' is not a regular file");
+}
+
+TEST_CASE("check: valid brief reaches the model sorted, trimmed and typed") {
+  MemoryFileSystem fs;
+  fs.Add("a.yaml",
+         "brief: 1\nas_of: 2024\ncompany:\n  name: \"\xC2\xA0 Acme \"\n  headquarters: X\n"
+         "  founded: 1990\n  industry: Y\n  summary: Z\nhistory:\n"
+         "  - {date: 2022-05-16, event: C}\n  - {date: 2022-05, event: B}\n  - {date: 2022, event: A}\n"
+         "revenue:\n  - {year: 2021, amount: 2890000000000, currency: JPY}\n"
+         "  - {year: 2011, amount: 4.0e9, currency: EUR, approximate: true}\n"
+         "sources: [{name: S}]\n");
+  BriefCheck c = CheckBriefFile(fs, "a.yaml", false);
+  REQUIRE(c.brief.has_value());
+  const Brief& b = *c.brief;
+  CHECK(b.company.name == "Acme");
+  REQUIRE(b.history.size() == 3);
+  CHECK(b.history[0].event == "A");  // 2022 < 2022-05 < 2022-05-16
+  CHECK(b.history[2].event == "C");
+  CHECK(c.warnings() == 1);          // Given out of order.
+  CHECK(b.revenue[0].year == 2011);
+  CHECK(b.revenue[0].approximate);
+  CHECK(b.revenue[1].amount == 2890000000000.0);
+}

@@ -1,0 +1,103 @@
+// End-to-end runs of the real binary: output and exit status.
+
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include <doctest/doctest.h>
+
+#include "tests/run_binary.h"
+
+TEST_CASE("cli: validate the sample briefs") {
+  Run r = RunBrief("validate briefs/");
+  CHECK(r.status == 0);
+  CHECK(r.err == "1 brief checked: 1 valid, 0 invalid (0 errors, 0 warnings)\n");
+  CHECK(r.out == "");
+}
+
+TEST_CASE("cli: an invalid brief exits 1 with file:line:col diagnostics and hints") {
+  Run r = RunBrief("validate tests/briefs/invalid/currency.yaml");
+  CHECK(r.status == 1);
+  CHECK(r.err ==
+        "tests/briefs/invalid/currency.yaml:20:15: error: revenue[1].currency: 'RUR' is not an ISO "
+        "4217 code (did you mean 'RUB'?)\n"
+        "  hint: RUR (Russian rouble) was retired in 1998; use RUB\n"
+        "tests/briefs/invalid/currency.yaml:23:15: error: revenue[2].currency: 'usd' is not an ISO "
+        "4217 code (did you mean 'USD'?)\n"
+        "  hint: currency codes are written in capitals\n"
+        "tests/briefs/invalid/currency.yaml:26:15: error: revenue[3].currency: 'QQQ' is not an ISO "
+        "4217 code\n"
+        "1 brief checked: 0 valid, 1 invalid (3 errors, 0 warnings)\n");
+}
+
+TEST_CASE("cli: warnings pass, --strict makes them errors") {
+  Run r = RunBrief("validate tests/briefs/invalid/history-order.yaml");
+  CHECK(r.status == 0);
+  CHECK(r.err.find(":14:11: warning: history[2].date: history is out of order") != std::string::npos);
+  Run strict = RunBrief("validate --strict tests/briefs/invalid/history-order.yaml");
+  CHECK(strict.status == 1);
+  CHECK(strict.err.find(":14:11: error: history[2].date: history is out of order") != std::string::npos);
+}
+
+TEST_CASE("cli: folders expand to their briefs, sorted; results are per file") {
+  Run r = RunBrief("validate --quiet tests/briefs/valid briefs/avtotor.yaml");
+  CHECK(r.status == 0);
+  CHECK(r.err == "");
+  Run mixed = RunBrief("validate briefs tests/briefs/invalid/empty.yaml");
+  CHECK(mixed.status == 1);
+  CHECK(mixed.err ==
+        "tests/briefs/invalid/empty.yaml: error: the file is empty; a brief is a YAML mapping "
+        "starting with 'brief: 1'\n"
+        "2 briefs checked: 1 valid, 1 invalid (1 error, 0 warnings)\n");
+}
+
+TEST_CASE("cli: JSON output, one object per brief on stdout") {
+  Run r = RunBrief("validate --format json briefs/avtotor.yaml tests/briefs/invalid/version.yaml");
+  CHECK(r.status == 1);
+  CHECK(r.out ==
+        "{\"file\":\"briefs/avtotor.yaml\",\"valid\":true,\"errors\":0,\"warnings\":0,\"diagnostics\":[]}\n"
+        "{\"file\":\"tests/briefs/invalid/version.yaml\",\"valid\":false,\"errors\":1,\"warnings\":0,"
+        "\"diagnostics\":[{\"severity\":\"error\",\"file\":\"tests/briefs/invalid/version.yaml\","
+        "\"line\":1,\"column\":8,\"path\":\"brief\",\"message\":\"format version 2 is not supported; "
+        "only 1 exists\",\"hint\":\"\"}]}\n");
+}
+
+TEST_CASE("cli: missing inputs and folders without briefs are errors for that input") {
+  Run r = RunBrief("validate no/such.yaml tests/briefs/invalid/logos");
+  CHECK(r.status == 1);
+  CHECK(r.err ==
+        "no/such.yaml: error: no such file or folder\n"
+        "tests/briefs/invalid/logos: error: folder holds no .yaml or .yml files\n"
+        "2 briefs checked: 0 valid, 2 invalid (2 errors, 0 warnings)\n");
+}
+
+TEST_CASE("cli: usage errors exit 2") {
+  Run none = RunBrief("");
+  CHECK(none.status == 2);
+  CHECK(none.err.rfind("brief: error: no command given", 0) == 0);
+  Run typo = RunBrief("validat briefs");
+  CHECK(typo.status == 2);
+  CHECK(typo.err == "brief: error: unknown command 'validat' (did you mean 'validate'?); commands: "
+                    "validate, render\n");
+  Run option = RunBrief("validate --bogus briefs");
+  CHECK(option.status == 2);
+  CHECK(option.err.find("unrecognised option '--bogus'") != std::string::npos);
+  Run format = RunBrief("validate --format xml briefs");
+  CHECK(format.status == 2);
+  CHECK(format.err == "brief: error: validate: --format must be text or json, not 'xml'\n");
+  Run nothing = RunBrief("validate");
+  CHECK(nothing.status == 2);
+}
+
+TEST_CASE("cli: --help, COMMAND --help and --version") {
+  Run help = RunBrief("--help");
+  CHECK(help.status == 0);
+  CHECK(help.out.find("usage: brief <command>") == 0);
+  Run sub = RunBrief("validate --help");
+  CHECK(sub.status == 0);
+  CHECK(sub.out.find("--strict") != std::string::npos);
+  Run version = RunBrief("--version");
+  CHECK(version.status == 0);
+  CHECK(version.out == "brief 0.1.0\n");
+}

@@ -1,10 +1,15 @@
 #include "app/job.h"
 
+#include <map>
 #include <ostream>
 
 #include <fmt/format.h>
 
+#include "app/brief_renderer.h"
 #include "app/inputs.h"
+#include "base/edit_distance.h"
+#include "output/atomic_write.h"
+#include "template/load_template.h"
 #include "validate/check_brief.h"
 
 namespace brief {
@@ -60,6 +65,101 @@ int RunValidate(const Job& job, const FileSystem& fs, std::ostream& out, std::os
   return invalid ? kExitInvalid : kExitOk;
 }
 
+// Names of the templates in a folder (file stems of *.yaml), sorted.
+std::vector<std::string> TemplateNames(const FileSystem& fs, const std::string& dir) {
+  std::vector<std::string> names, out;
+  std::string error;
+  fs.List(dir, &names, &error);
+  for (const std::string& n : names) {
+    if (n.size() > 5 && n.compare(n.size() - 5, 5, ".yaml") == 0) out.push_back(n.substr(0, n.size() - 5));
+  }
+  return out;
+}
+
+// One rendered (or failed) brief, as a JSON line.
+std::string RenderJson(const std::string& file, const std::string& output, bool ok,
+                       const std::vector<Diagnostic>& diagnostics) {
+  std::string diags;
+  for (const Diagnostic& d : diagnostics) diags += (diags.empty() ? "" : ",") + DiagnosticJson(d);
+  return fmt::format(R"({{"file":{},"output":{},"rendered":{},"diagnostics":[{}]}})",
+                     JsonQuote(file), ok ? JsonQuote(output) : "null", ok ? "true" : "false", diags);
+}
+
+int RunRender(const Job& job, const FileSystem& fs, std::ostream& out, std::ostream& err) {
+  std::string templates_dir = JoinPath(job.resource_dir, "templates");
+  std::string template_path = TemplatePath(templates_dir, job.template_name);
+  if (fs.Kind(template_path) != PathKind::kFile) {
+    std::vector<std::string> names = TemplateNames(fs, templates_dir);
+    std::string list;
+    for (const std::string& n : names) list += (list.empty() ? "" : ", ") + n;
+    std::string guess = NearestMatch(job.template_name, names);
+    err << fmt::format("brief: error: no such template '{}'{}; templates: {}\n", job.template_name,
+                       guess.empty() ? "" : " (did you mean '" + guess + "'?)",
+                       list.empty() ? "none found in " + templates_dir : list);
+    return kExitUsage;
+  }
+  std::vector<Diagnostic> template_problems;
+  std::optional<Template> tmpl = LoadTemplateFile(fs, template_path, &template_problems);
+  for (const Diagnostic& d : template_problems) err << FormatDiagnostic(d) << "\n";
+  if (!tmpl) return kExitUsage;
+  std::string error;
+  std::unique_ptr<BriefRenderer> renderer =
+      BriefRenderer::Create(*tmpl, JoinPath(job.resource_dir, "fonts"), &error);
+  if (!renderer) {
+    err << "brief: error: template '" << template_path << "': " << error << "\n";
+    return kExitUsage;
+  }
+
+  std::vector<Diagnostic> problems;
+  std::vector<std::string> files = ExpandInputs(fs, job.inputs, &problems);
+  int failed = static_cast<int>(problems.size()), rendered = 0;
+  for (const Diagnostic& d : problems) {
+    if (job.format == OutputFormat::kJson) {
+      out << RenderJson(d.file, "", false, {d}) << "\n";
+    } else {
+      err << FormatDiagnostic(d) << "\n";
+    }
+  }
+  if (!files.empty() && !EnsureDirectory(job.output_dir, &error)) {
+    err << "brief: error: " << error << "\n";
+    return kExitInvalid;
+  }
+  std::map<std::string, std::string> written;  // output path → brief that wrote it
+  for (const std::string& file : files) {
+    BriefCheck check = CheckBriefFile(fs, file, job.strict);
+    std::vector<Diagnostic> diagnostics = check.diagnostics;
+    std::string output = JoinPath(job.output_dir, FileStem(file) + ".pdf");
+    bool ok = false;
+    if (check.brief) {
+      RenderOutcome outcome = renderer->Render(*check.brief, file, job.source_date_epoch);
+      for (Diagnostic& d : outcome.diagnostics) {
+        if (job.strict && d.severity == Severity::kWarning) d.severity = Severity::kError;
+        diagnostics.push_back(d);
+      }
+      auto [it, fresh] = written.emplace(output, file);
+      if (!fresh) {
+        diagnostics.push_back({Severity::kError, file, 0, 0, "",
+                               fmt::format("{} was already written from {} in this run; rename one "
+                                           "of the briefs", output, it->second), ""});
+      } else if (outcome.ok && CountSeverity(diagnostics, Severity::kError) == 0) {
+        ok = WriteFileAtomically(output, outcome.pdf, &error);
+        if (!ok) diagnostics.push_back({Severity::kError, file, 0, 0, "", error, ""});
+      }
+    }
+    ok ? ++rendered : ++failed;
+    if (job.format == OutputFormat::kJson) {
+      out << RenderJson(file, output, ok, diagnostics) << "\n";
+    } else {
+      for (const Diagnostic& d : diagnostics) err << FormatDiagnostic(d) << "\n";
+    }
+  }
+  if (!job.quiet && job.format == OutputFormat::kText) {
+    err << fmt::format("{} rendered to {}, {} failed\n", Plural(rendered, "brief"), job.output_dir,
+                       failed);
+  }
+  return failed ? kExitInvalid : kExitOk;
+}
+
 }  // namespace
 
 int RunJob(const Job& job, const FileSystem& fs, std::ostream& out, std::ostream& err) {
@@ -67,8 +167,7 @@ int RunJob(const Job& job, const FileSystem& fs, std::ostream& out, std::ostream
     case Job::Command::kValidate:
       return RunValidate(job, fs, out, err);
     case Job::Command::kRender:
-      err << "brief: error: render is not available in this build\n";
-      return kExitUsage;
+      return RunRender(job, fs, out, err);
   }
   return kExitUsage;
 }

@@ -23,6 +23,8 @@ struct Job {
   OutputFormat format = OutputFormat::kText;
   std::string output_dir = "output"; // render: where PDFs go.
   std::string template_name = "classic";  // render: name or path of a template.
+  std::string resource_dir = ".";    // Holds templates/ and fonts/.
+  long long source_date_epoch = -1;  // From SOURCE_DATE_EPOCH; -1 when unset.
 };
 
 // Runs the job. Diagnostics and the summary go to `err` in text mode; in

@@ -1,4 +1,5 @@
 // brief: YAML company briefs → one-page PDF reports. Thin: argv → Job → RunJob.
+#include <cstdlib>
 #include <iostream>
 
 #include "app/job.h"
@@ -16,6 +17,17 @@ int main(int argc, char** argv) {
         return brief::kExitUsage;
       case brief::CommandLine::Action::kRun:
         break;
+    }
+    cl.job.resource_dir = brief::ResourceDir(argv[0]);
+    if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch && *epoch) {
+      char* end = nullptr;
+      long long value = std::strtoll(epoch, &end, 10);
+      if (*end != '\0' || value < 0) {
+        std::cerr << "brief: error: SOURCE_DATE_EPOCH must be a whole number of seconds, not '"
+                  << epoch << "'\n";
+        return brief::kExitUsage;
+      }
+      cl.job.source_date_epoch = value;
     }
     brief::DiskFileSystem fs;
     return brief::RunJob(cl.job, fs, std::cout, std::cerr);

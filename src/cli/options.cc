@@ -1,5 +1,7 @@
 #include "cli/options.h"
 
+#include <cstdlib>
+#include <filesystem>
 #include <sstream>
 
 #include <boost/program_options.hpp>
@@ -65,6 +67,16 @@ po::options_description CommandOptions(const std::string& command, bool* strict,
 }  // namespace
 
 const char* BriefVersion() { return "0.1.0"; }
+
+std::string ResourceDir(const char* argv0) {
+  if (const char* home = std::getenv("BRIEF_HOME"); home && *home) return home;
+  std::error_code ec;
+  std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+  if (ec) exe = std::filesystem::absolute(argv0, ec);
+  std::filesystem::path root = exe.parent_path().parent_path();
+  if (!ec && std::filesystem::is_directory(root / "templates", ec)) return root.string();
+  return ".";
+}
 
 CommandLine ParseCommandLine(const std::vector<std::string>& args) {
   static const std::vector<std::string> kCommands = {"validate", "render"};

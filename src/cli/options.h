@@ -20,6 +20,11 @@ struct CommandLine {
 // Parses arguments (without the program name).
 CommandLine ParseCommandLine(const std::vector<std::string>& args);
 
+// The folder holding templates/ and fonts/: $BRIEF_HOME when set, else the
+// parent of the executable's folder when it has templates/ (build/brief run
+// from a checkout), else the current folder.
+std::string ResourceDir(const char* argv0);
+
 // The program version, as --version prints it.
 const char* BriefVersion();
 

@@ -1,0 +1,105 @@
+#include "app/brief_renderer.h"
+
+#include <ctime>
+#include <fstream>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "base/utf8.h"
+#include "layout/page_layout.h"
+#include "render/pdf_render.h"
+#include "validate/logo_check.h"
+
+namespace brief {
+
+namespace {
+
+ImageSize LogoSize(const std::string& path) {
+  ImageSize size;
+  if (path.empty()) return size;
+  std::ifstream in(path, std::ios::binary);
+  std::string head(64 * 1024, '\0');
+  in.read(head.data(), static_cast<std::streamsize>(head.size()));
+  head.resize(static_cast<size_t>(in.gcount()));
+  ImagePixelSize(head, &size.width, &size.height);
+  return size;
+}
+
+PdfInfo MakeInfo(const Brief& b, long long source_date_epoch) {
+  PdfInfo info;
+  const Company& c = b.company;
+  info.title = c.name + " — company brief";
+  info.subject = fmt::format("Company brief: {}, {}; facts as of {}", c.industry, c.headquarters,
+                             FormatHuman(b.as_of));
+  info.keywords = c.name;
+  if (!c.native_name.empty()) info.keywords += ", " + c.native_name;
+  info.keywords += ", " + c.industry + ", " + c.headquarters + ", company brief";
+  info.creator = GeneratorName();
+  info.producer = GeneratorName() + " (libharu 2.3.0)";
+  if (source_date_epoch >= 0) {
+    std::time_t t = static_cast<std::time_t>(source_date_epoch);
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    info.year = tm.tm_year + 1900;
+    info.month = tm.tm_mon + 1;
+    info.day = tm.tm_mday;
+    info.hour = tm.tm_hour;
+    info.minute = tm.tm_min;
+    info.second = tm.tm_sec;
+  } else {
+    info.year = b.as_of.year;
+    info.month = b.as_of.month ? b.as_of.month : 1;
+    info.day = b.as_of.day ? b.as_of.day : 1;
+  }
+  return info;
+}
+
+}  // namespace
+
+std::string GeneratorName() { return "brief 0.1.0"; }
+
+std::unique_ptr<BriefRenderer> BriefRenderer::Create(const Template& t, const std::string& fonts_dir,
+                                                     std::string* error) {
+  std::unique_ptr<BriefRenderer> r(new BriefRenderer(t));
+  r->fonts_ = FontSet::ForTemplate(t, fonts_dir, error);
+  if (!r->fonts_) return nullptr;
+  r->shaper_ = std::make_unique<TextShaper>(*r->fonts_);
+  return r;
+}
+
+RenderOutcome BriefRenderer::Render(const Brief& brief, const std::string& file,
+                                    long long source_date_epoch) const {
+  RenderOutcome outcome;
+  LayoutInput input{brief, template_, *shaper_, LogoSize(brief.company.logo_path), GeneratorName()};
+  PageLayout page = FitPage(input);
+  outcome.body_size = template_.size_base * page.scale;
+  for (const MissingGlyph& m : page.missing) {
+    std::string shown;
+    AppendUtf8(m.code_point, &shown);
+    outcome.diagnostics.push_back(
+        {Severity::kWarning, file, 0, 0, m.path,
+         fmt::format("{} '{}' has no glyph in the template's fonts and will not show",
+                     CodePointName(m.code_point), shown),
+         "add a font that has it to the template's fonts.fallback"});
+  }
+  if (!page.overflows.empty()) {
+    outcome.diagnostics.push_back(
+        {Severity::kError, file, 0, 0, "",
+         fmt::format("the brief does not fit on one page even at the minimum type size ({} pt); "
+                     "overflowing: {}",
+                     template_.size_minimum, DescribeOverflows(page.overflows)),
+         "shorten those sections, or use a template with more room"});
+    return outcome;
+  }
+  RenderResult pdf = RenderPdf(page, template_, *fonts_, MakeInfo(brief, source_date_epoch));
+  if (!pdf.ok) {
+    outcome.diagnostics.push_back({Severity::kError, file, 0, 0, "", "rendering failed: " + pdf.error, ""});
+    return outcome;
+  }
+  outcome.ok = true;
+  outcome.pdf = std::move(pdf.pdf);
+  return outcome;
+}
+
+}  // namespace brief

@@ -1,0 +1,50 @@
+// A valid Brief → PDF bytes, with everything that does not depend on the
+// brief (template, fonts, metrics) prepared once and shared read-only, so
+// one renderer serves any number of briefs, from any number of threads.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "base/diagnostic.h"
+#include "fonts/font_set.h"
+#include "layout/text.h"
+#include "model/brief.h"
+#include "template/template.h"
+
+namespace brief {
+
+struct RenderOutcome {
+  bool ok = false;
+  std::string pdf;                       // The PDF's bytes when ok.
+  std::vector<Diagnostic> diagnostics;   // Missing glyphs (warnings), overflow (error).
+  double body_size = 0;                  // Body type size used, in points.
+};
+
+class BriefRenderer {
+ public:
+  // Loads the template's fonts. nullptr and *error when a font is missing.
+  static std::unique_ptr<BriefRenderer> Create(const Template& t, const std::string& fonts_dir,
+                                               std::string* error);
+
+  // Lays the brief out (shrinking type down to the template's minimum if
+  // needed) and renders it. `file` names the brief in diagnostics.
+  // `source_date_epoch` (seconds, or -1) overrides the as_of-based dates.
+  RenderOutcome Render(const Brief& brief, const std::string& file,
+                       long long source_date_epoch) const;
+
+  const Template& tmpl() const { return template_; }
+
+ private:
+  BriefRenderer(const Template& t) : template_(t) {}
+
+  Template template_;
+  std::unique_ptr<FontSet> fonts_;
+  std::unique_ptr<TextShaper> shaper_;
+};
+
+// The program's name and version for PDF metadata and the page footer.
+std::string GeneratorName();
+
+}  // namespace brief

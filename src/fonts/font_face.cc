@@ -1,0 +1,123 @@
+#include "fonts/font_face.h"
+
+#include <fstream>
+#include <sstream>
+
+#include <hb-subset.h>
+#include <hb.h>
+
+namespace brief {
+
+namespace {
+
+std::string ReadFile(const std::string& path, bool* ok) {
+  std::ifstream in(path, std::ios::binary);
+  *ok = static_cast<bool>(in);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+}  // namespace
+
+std::unique_ptr<FontFace> FontFace::Load(const std::string& path, std::string* error) {
+  bool ok = false;
+  std::string bytes = ReadFile(path, &ok);
+  if (!ok) {
+    *error = "cannot read font file '" + path + "'";
+    return nullptr;
+  }
+  if (bytes.size() < 12) {
+    *error = "font file '" + path + "' is truncated";
+    return nullptr;
+  }
+  std::string tag = bytes.substr(0, 4);
+  if (tag == "OTTO") {
+    *error = "font '" + path + "' is an OpenType/CFF font; only TrueType outlines can be embedded";
+    return nullptr;
+  }
+  if (tag != std::string("\0\1\0\0", 4) && tag != "true") {
+    *error = "font '" + path + "' is not a TrueType font file";
+    return nullptr;
+  }
+  std::unique_ptr<FontFace> f(new FontFace());
+  f->path_ = path;
+  f->bytes_ = std::move(bytes);
+  hb_blob_t* blob = hb_blob_create(f->bytes_.data(), static_cast<unsigned>(f->bytes_.size()),
+                                   HB_MEMORY_MODE_READONLY, nullptr, nullptr);
+  f->face_ = hb_face_create(blob, 0);
+  hb_blob_destroy(blob);
+  unsigned upem = hb_face_get_upem(f->face_);
+  unsigned glyphs = hb_face_get_glyph_count(f->face_);
+  if (glyphs == 0 || upem == 0) {
+    *error = "font '" + path + "' has no glyphs (truncated or damaged)";
+    return nullptr;
+  }
+  hb_font_t* font = hb_font_create(f->face_);
+  hb_font_set_scale(font, static_cast<int>(upem), static_cast<int>(upem));
+  f->bmp_.assign(0x10000, -1);
+  hb_set_t* unicodes = hb_set_create();
+  hb_face_collect_unicodes(f->face_, unicodes);
+  hb_codepoint_t cp = HB_SET_VALUE_INVALID;
+  while (hb_set_next(unicodes, &cp)) {
+    hb_codepoint_t gid;
+    if (!hb_font_get_nominal_glyph(font, cp, &gid)) continue;
+    int advance = static_cast<int>(hb_font_get_glyph_h_advance(font, gid) * 1000 / static_cast<int>(upem));
+    if (cp < 0x10000) {
+      f->bmp_[cp] = static_cast<int16_t>(advance);
+    } else {
+      f->astral_[static_cast<int>(cp)] = advance;
+    }
+  }
+  hb_set_destroy(unicodes);
+  hb_font_extents_t extents;
+  if (hb_font_get_h_extents(font, &extents)) {
+    f->ascent_ = static_cast<int>(extents.ascender * 1000 / static_cast<int>(upem));
+    f->descent_ = static_cast<int>(extents.descender * 1000 / static_cast<int>(upem));
+  }
+  hb_font_destroy(font);
+  char name[256];
+  unsigned size = sizeof name;
+  hb_ot_name_get_utf8(f->face_, HB_OT_NAME_ID_POSTSCRIPT_NAME, hb_language_get_default(), &size, name);
+  f->postscript_name_ = name;
+  if (f->postscript_name_.empty()) f->postscript_name_ = "Font";
+  return f;
+}
+
+FontFace::~FontFace() {
+  if (face_) hb_face_destroy(face_);
+}
+
+std::optional<std::string> FontFace::Subset(const std::vector<int>& code_points,
+                                            std::string* error) const {
+  hb_subset_input_t* input = hb_subset_input_create_or_fail();
+  if (!input) {
+    *error = "out of memory creating a font subset";
+    return std::nullopt;
+  }
+  hb_set_t* unicodes = hb_subset_input_unicode_set(input);
+  for (int cp : code_points) hb_set_add(unicodes, static_cast<hb_codepoint_t>(cp));
+  hb_subset_input_set_flags(input, HB_SUBSET_FLAGS_NO_HINTING);
+  // libharu embeds glyf/loca/hmtx and reads head, hhea, maxp, cmap, name,
+  // OS/2 and post; layout tables and device metrics only cost bytes.
+  hb_set_t* drop = hb_subset_input_set(input, HB_SUBSET_SETS_DROP_TABLE_TAG);
+  for (const char* tag : {"GSUB", "GPOS", "GDEF", "kern", "BASE", "JSTF", "MATH", "DSIG", "hdmx",
+                          "LTSH", "VDMX", "vhea", "vmtx", "gasp", "FFTM", "meta", "morx", "feat"}) {
+    hb_set_add(drop, hb_tag_from_string(tag, 4));
+  }
+  hb_face_t* subset = hb_subset_or_fail(face_, input);
+  hb_subset_input_destroy(input);
+  if (!subset) {
+    *error = "HarfBuzz could not subset font '" + path_ + "'";
+    return std::nullopt;
+  }
+  hb_blob_t* blob = hb_face_reference_blob(subset);
+  unsigned length = 0;
+  const char* data = hb_blob_get_data(blob, &length);
+  std::string out(data, length);
+  hb_blob_destroy(blob);
+  hb_face_destroy(subset);
+  return out;
+}
+
+}  // namespace brief

@@ -1,0 +1,52 @@
+// One TrueType font file, loaded once per process and shared read-only.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+struct hb_face_t;
+
+namespace brief {
+
+class FontFace {
+ public:
+  // Loads a TrueType (glyf) font. Returns nullptr and sets *error for a
+  // missing, truncated or CFF-flavoured (OTF) file, which libharu cannot embed.
+  static std::unique_ptr<FontFace> Load(const std::string& path, std::string* error);
+  ~FontFace();
+  FontFace(const FontFace&) = delete;
+  FontFace& operator=(const FontFace&) = delete;
+
+  const std::string& path() const { return path_; }
+  // PostScript name from the name table, e.g. "DejaVuSans-Bold".
+  const std::string& postscript_name() const { return postscript_name_; }
+  // Advance in 1/1000 em, or -1 when the font has no glyph for cp.
+  int Advance(int cp) const {
+    if (cp >= 0 && cp < 0x10000) return bmp_[static_cast<size_t>(cp)];
+    auto it = astral_.find(cp);
+    return it == astral_.end() ? -1 : it->second;
+  }
+  int ascent() const { return ascent_; }    // 1/1000 em, positive
+  int descent() const { return descent_; }  // 1/1000 em, negative
+
+  // A TrueType font holding only the glyphs for `code_points` (plus .notdef),
+  // without hinting, for embedding; nullopt and *error on failure.
+  std::optional<std::string> Subset(const std::vector<int>& code_points, std::string* error) const;
+
+ private:
+  FontFace() = default;
+
+  std::string path_;
+  std::string postscript_name_;
+  std::string bytes_;
+  hb_face_t* face_ = nullptr;
+  std::vector<int16_t> bmp_;                 // 65,536 advances, -1 = missing.
+  std::unordered_map<int, int> astral_;      // Beyond the BMP.
+  int ascent_ = 800, descent_ = -200;
+};
+
+}  // namespace brief

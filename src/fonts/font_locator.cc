@@ -1,0 +1,113 @@
+#include "fonts/font_locator.h"
+
+#include <fontconfig/fontconfig.h>
+
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
+#include <mutex>
+#include <vector>
+
+namespace brief {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string Lower(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return s;
+}
+
+std::string GetString(FcPattern* p, const char* object) {
+  FcChar8* value = nullptr;
+  if (FcPatternGetString(p, object, 0, &value) != FcResultMatch || !value) return "";
+  return reinterpret_cast<const char*>(value);
+}
+
+// True when the font `candidate` has the family (and style, when the
+// request names one) that `request` asks for.
+bool Matches(FcPattern* request, FcPattern* candidate) {
+  std::string want_family = Lower(GetString(request, FC_FAMILY));
+  bool family_ok = false;
+  FcChar8* family = nullptr;
+  for (int i = 0; FcPatternGetString(candidate, FC_FAMILY, i, &family) == FcResultMatch; ++i) {
+    if (Lower(reinterpret_cast<const char*>(family)) == want_family) family_ok = true;
+  }
+  if (!family_ok) return false;
+  std::string want_style = Lower(GetString(request, FC_STYLE));
+  if (want_style.empty()) {
+    int weight = 0, slant = 0;
+    bool want_bold = FcPatternGetInteger(request, FC_WEIGHT, 0, &weight) == FcResultMatch &&
+                     weight >= FC_WEIGHT_BOLD;
+    FcPatternGetInteger(candidate, FC_WEIGHT, 0, &weight);
+    FcPatternGetInteger(candidate, FC_SLANT, 0, &slant);
+    return (weight >= FC_WEIGHT_BOLD) == want_bold && slant == FC_SLANT_ROMAN;
+  }
+  FcChar8* style = nullptr;
+  for (int i = 0; FcPatternGetString(candidate, FC_STYLE, i, &style) == FcResultMatch; ++i) {
+    if (Lower(reinterpret_cast<const char*>(style)) == want_style) return true;
+  }
+  return false;
+}
+
+std::string FromFolder(FcPattern* request, const std::string& fonts_dir) {
+  std::error_code ec;
+  if (fonts_dir.empty() || !fs::is_directory(fonts_dir, ec)) return "";
+  std::vector<std::string> files;
+  for (const auto& entry : fs::directory_iterator(fonts_dir, ec)) {
+    if (Lower(entry.path().extension().string()) == ".ttf") files.push_back(entry.path().string());
+  }
+  std::sort(files.begin(), files.end());
+  for (const std::string& file : files) {
+    int count = 0;
+    FcPattern* candidate =
+        FcFreeTypeQuery(reinterpret_cast<const FcChar8*>(file.c_str()), 0, nullptr, &count);
+    if (!candidate) continue;
+    bool ok = Matches(request, candidate);
+    FcPatternDestroy(candidate);
+    if (ok) return file;
+  }
+  return "";
+}
+
+}  // namespace
+
+std::string LocateFont(const std::string& name, const std::string& fonts_dir, std::string* error) {
+  if (name.size() > 4 && Lower(name.substr(name.size() - 4)) == ".ttf") {
+    std::error_code ec;
+    std::string local = fonts_dir.empty() ? name : fonts_dir + "/" + name;
+    if (fs::is_regular_file(local, ec)) return local;
+    if (fs::is_regular_file(name, ec)) return name;
+    *error = "font file '" + name + "' was not found in " + (fonts_dir.empty() ? "." : fonts_dir);
+    return "";
+  }
+  // fontconfig's global state is not safe to initialise from two threads.
+  static std::mutex mutex;
+  std::lock_guard<std::mutex> lock(mutex);
+  FcPattern* request = FcNameParse(reinterpret_cast<const FcChar8*>(name.c_str()));
+  if (!request) {
+    *error = "'" + name + "' is not a fontconfig pattern";
+    return "";
+  }
+  std::string found = FromFolder(request, fonts_dir);
+  if (found.empty() && FcInit()) {
+    FcPattern* query = FcPatternDuplicate(request);
+    FcConfigSubstitute(nullptr, query, FcMatchPattern);
+    FcDefaultSubstitute(query);
+    FcResult result;
+    FcPattern* match = FcFontMatch(nullptr, query, &result);
+    if (match && Matches(request, match)) found = GetString(match, FC_FILE);
+    if (match) FcPatternDestroy(match);
+    FcPatternDestroy(query);
+  }
+  FcPatternDestroy(request);
+  if (found.empty()) {
+    *error = "font '" + name + "' is not installed and not in " +
+             (fonts_dir.empty() ? "the fonts folder" : fonts_dir + "/");
+  }
+  return found;
+}
+
+}  // namespace brief

@@ -1,0 +1,73 @@
+// Layout's output: positioned drawing operations, in points, with y measured
+// downward from the top edge of the page. The renderer flips y for PDF.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "template/template.h"
+
+namespace brief {
+
+// One run of text in one face: x is the left edge, baseline the text's
+// baseline. width is what layout measured (the renderer does not re-measure).
+struct TextItem {
+  double x = 0, baseline = 0, width = 0;
+  int face = 0;
+  double size = 0;
+  Color color;
+  std::string text;
+};
+
+// A rectangle, filled and/or stroked.
+struct RectItem {
+  double x = 0, y = 0, w = 0, h = 0;
+  bool fill = true;
+  Color fill_color;
+  bool stroke = false;
+  Color stroke_color;
+  double line_width = 0.5;
+};
+
+// A straight line.
+struct LineItem {
+  double x1 = 0, y1 = 0, x2 = 0, y2 = 0;
+  Color color;
+  double width = 0.5;
+  bool dashed = false;
+};
+
+// A closed shape for markers: a circle (radius r) or a polygon.
+struct ShapeItem {
+  enum class Kind { kCircle, kPolygon } kind = Kind::kCircle;
+  double cx = 0, cy = 0, r = 0;
+  std::vector<double> points;  // x0, y0, x1, y1, ... for polygons
+  bool fill = true;
+  Color fill_color;
+  bool stroke = false;
+  Color stroke_color;
+  double line_width = 0.6;
+};
+
+// A clickable URI over a rectangle.
+struct LinkItem {
+  double x = 0, y = 0, w = 0, h = 0;
+  std::string uri;
+};
+
+// An image file scaled into a rectangle.
+struct ImageItem {
+  double x = 0, y = 0, w = 0, h = 0;
+  std::string path;
+};
+
+struct DisplayList {
+  std::vector<RectItem> rects;    // Drawn first (backgrounds).
+  std::vector<LineItem> lines;
+  std::vector<ShapeItem> shapes;
+  std::vector<ImageItem> images;
+  std::vector<TextItem> texts;    // Drawn last.
+  std::vector<LinkItem> links;
+};
+
+}  // namespace brief

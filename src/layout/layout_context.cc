@@ -1,0 +1,85 @@
+#include "layout/layout_context.h"
+
+#include <algorithm>
+
+namespace brief {
+
+Color Mix(const Color& a, const Color& b, double t) {
+  return {a.r + (b.r - a.r) * t, a.g + (b.g - a.g) * t, a.b + (b.b - a.b) * t};
+}
+
+double LayoutContext::Baseline(double top, int face, double size) const {
+  // Line box of height L = size × leading; glyphs span ascent - descent.
+  // Centring that span in the box puts the baseline at
+  //   top + L/2 + (ascent + descent)/2     (descent is negative).
+  double ascent = shaper.Ascent(face, size), descent = shaper.Descent(face, size);
+  return top + LineHeight(size) / 2 + (ascent + descent) / 2;
+}
+
+void LayoutContext::NoteMissing(const std::vector<int>& cps, const std::string& path) const {
+  if (!missing) return;
+  for (int cp : cps) {
+    MissingGlyph m{path, cp};
+    if (std::find(missing->begin(), missing->end(), m) == missing->end()) missing->push_back(m);
+  }
+}
+
+void LayoutContext::DrawLine(const TextLine& line, double x, double top, double size,
+                             Color color) const {
+  if (!out) return;
+  double cursor = x;
+  for (const Run& run : line.runs) {
+    if (run.text != " ") {
+      out->texts.push_back({cursor, Baseline(top, run.face, size), run.width, run.face, size,
+                            color, run.text});
+    }
+    cursor += run.width;
+  }
+}
+
+double LayoutContext::Paragraph(double x, double top, double width, const std::string& text,
+                                int face, double size, Color color, const std::string& path,
+                                Align align) const {
+  std::vector<int> missing_cps;
+  std::vector<TextLine> lines = shaper.Wrap(text, face, size, width, &missing_cps);
+  NoteMissing(missing_cps, path);
+  double y = top;
+  for (const TextLine& line : lines) {
+    double lx = align == Align::kRight    ? x + width - line.width
+                : align == Align::kCenter ? x + (width - line.width) / 2
+                                          : x;
+    DrawLine(line, lx, y, size, color);
+    y += LineHeight(size);
+  }
+  return y - top;
+}
+
+double LayoutContext::ParagraphHeight(double width, const std::string& text, int face,
+                                      double size) const {
+  return static_cast<double>(shaper.Wrap(text, face, size, width, nullptr).size()) *
+         LineHeight(size);
+}
+
+double LayoutContext::Label(double x, double top, double width, const std::string& text, int face,
+                            double size, Color color, const std::string& path, Align align) const {
+  std::vector<int> missing_cps;
+  TextLine line;
+  line.runs = shaper.Runs(text, face, size, &missing_cps);
+  for (const Run& r : line.runs) line.width += r.width;
+  NoteMissing(missing_cps, path);
+  double lx = align == Align::kRight    ? x + width - line.width
+              : align == Align::kCenter ? x + (width - line.width) / 2
+                                        : x;
+  DrawLine(line, lx, top, size, color);
+  return line.width;
+}
+
+double LayoutContext::Heading(double x, double top, double width, const std::string& title) const {
+  double size = heading();
+  Label(x, top, width, title, kBold, size, tmpl.accent, "");
+  double rule_y = top + LineHeight(size) + size * 0.1;
+  if (out) out->lines.push_back({x, rule_y, x + width, rule_y, tmpl.accent, 0.8 * scale, false});
+  return rule_y - top + Pad();
+}
+
+}  // namespace brief

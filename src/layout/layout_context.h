@@ -1,0 +1,73 @@
+// Shared state and drawing primitives for laying out one page at one scale.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "layout/display_list.h"
+#include "layout/text.h"
+#include "template/template.h"
+
+namespace brief {
+
+// A code point no font could draw, and the brief field it appears in.
+struct MissingGlyph {
+  std::string path;
+  int code_point = 0;
+  bool operator==(const MissingGlyph&) const = default;
+};
+
+enum class Align { kLeft, kRight, kCenter };
+
+// One layout pass: the template's sizes multiplied by `scale`, items
+// appended to `out`. All coordinates in points, y downward from the page top.
+struct LayoutContext {
+  const Template& tmpl;
+  const TextShaper& shaper;
+  double scale;
+  DisplayList* out;
+  std::vector<MissingGlyph>* missing;
+
+  // Type sizes at this scale.
+  double base() const { return tmpl.size_base * scale; }
+  double small() const { return tmpl.size_small * scale; }
+  double heading() const { return tmpl.size_heading * scale; }
+  double title() const { return tmpl.size_title * scale; }
+  // Line height for a type size.
+  double LineHeight(double size) const { return size * tmpl.leading; }
+  // Vertical space between sections, and inside them.
+  double SectionGap() const { return base() * 1.5; }
+  double Pad() const { return base() * 0.6; }
+
+  // Baseline of a line whose box starts at `top`: the text is centred in
+  // the line box using the face's ascent and descent.
+  double Baseline(double top, int face, double size) const;
+
+  // Draws one line of runs with its left edge at x.
+  void DrawLine(const TextLine& line, double x, double top, double size, Color color) const;
+
+  // Draws text wrapped to `width`; returns the height used (lines × line
+  // height). `path` names the brief field for missing-glyph warnings.
+  double Paragraph(double x, double top, double width, const std::string& text, int face,
+                   double size, Color color, const std::string& path,
+                   Align align = Align::kLeft) const;
+
+  // Height Paragraph would use, without drawing.
+  double ParagraphHeight(double width, const std::string& text, int face, double size) const;
+
+  // Draws a single unwrapped line aligned within [x, x + width]; returns its width.
+  double Label(double x, double top, double width, const std::string& text, int face, double size,
+               Color color, const std::string& path, Align align = Align::kLeft) const;
+
+  // A section heading with a rule under it; returns its height including the
+  // space below.
+  double Heading(double x, double top, double width, const std::string& title) const;
+
+  // Records missing glyphs for a field.
+  void NoteMissing(const std::vector<int>& cps, const std::string& path) const;
+};
+
+// A colour between a and b (t = 0 gives a, 1 gives b).
+Color Mix(const Color& a, const Color& b, double t);
+
+}  // namespace brief

@@ -1,0 +1,214 @@
+#include "layout/page_layout.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "layout/sections.h"
+
+namespace brief {
+
+namespace {
+
+// Header: a full-bleed band (or a rule below the title) with the company
+// name, native name, a line of key facts, the as-of date and the logo.
+// Returns the y where content may start.
+double Header(const LayoutContext& c, const LayoutInput& in) {
+  const Template& t = c.tmpl;
+  const Company& co = in.brief.company;
+  bool band = t.header == HeaderStyle::kBand;
+  double left = t.margin_left, right = t.page_width - t.margin_right;
+  double pad = band ? 14 * c.scale : 0;
+  double top = band ? std::max(t.margin_top - 6, 18.0) * 0.6 : t.margin_top;
+  Color ink = band ? t.band_text : t.text;
+  Color soft = band ? Mix(t.band_text, t.band, 0.3) : t.muted;
+  Color name_color = band ? t.band_text : t.accent;
+
+  // Right block: "COMPANY BRIEF" and the as-of date, right-aligned.
+  std::string kicker = "COMPANY BRIEF";
+  std::string as_of = "As of " + FormatHuman(in.brief.as_of);
+  double right_w = std::max(c.shaper.Width(kicker, kBold, c.small()),
+                            c.shaper.Width(as_of, kRegular, c.small()));
+  // Logo slot: as tall as the title block, at most 2.5 times as wide.
+  double logo_h = 0, logo_w = 0;
+  double title_lh = c.LineHeight(c.title()) * 0.95;
+  if (in.logo.width > 0 && in.logo.height > 0) {
+    logo_h = title_lh + c.LineHeight(c.base());
+    logo_w = logo_h * in.logo.width / in.logo.height;
+    if (logo_w > logo_h * 2.5) {
+      logo_w = logo_h * 2.5;
+      logo_h = logo_w * in.logo.height / in.logo.width;
+    }
+  }
+  double logo_gap = logo_w > 0 ? 12 * c.scale : 0;
+  double text_right = right - right_w - logo_w - logo_gap - 16 * c.scale;
+  double text_w = text_right - left;
+
+  double y = top + pad;
+  // Name, then the native name beside it when it fits on the same line.
+  std::vector<TextLine> name_lines = c.shaper.Wrap(co.name, kBold, c.title(), text_w, nullptr);
+  double name_h = c.Paragraph(left, y, text_w, co.name, kBold, c.title(), name_color, "company.name");
+  double native_size = c.title() * 0.5;
+  if (!co.native_name.empty()) {
+    double last_w = name_lines.empty() ? 0 : name_lines.back().width;
+    double native_w = c.shaper.Width(co.native_name, kRegular, native_size);
+    double gap = c.title() * 0.35;
+    if (last_w + gap + native_w <= text_w) {
+      double line_top = y + name_h - c.LineHeight(c.title());
+      // Share the title's baseline.
+      double shift = c.Baseline(line_top, kBold, c.title()) -
+                     c.Baseline(line_top, kRegular, native_size);
+      c.Label(left + last_w + gap, line_top + shift, native_w, co.native_name, kRegular, native_size,
+              soft, "company.native_name");
+    } else {
+      name_h += c.Paragraph(left, y + name_h, text_w, co.native_name, kRegular, native_size * 1.2,
+                            soft, "company.native_name");
+    }
+  }
+  y += name_h;
+  std::string facts = co.industry + "  ·  " + co.headquarters + "  ·  Founded " +
+                      std::to_string(co.founded);
+  y += c.Paragraph(left, y, text_w, facts, kRegular, c.base(), ink, "company.industry");
+  double bottom = std::max(y, top + pad + logo_h) + pad;
+
+  // Right block and logo, vertically centred in the header.
+  double block_h = c.LineHeight(c.small()) * 2;
+  double block_top = top + pad + (bottom - pad - top - pad - block_h) / 2;
+  double right_x = right - logo_w - logo_gap - right_w;
+  c.Label(right_x, block_top, right_w, kicker, kBold, c.small(), ink, "", Align::kRight);
+  c.Label(right_x, block_top + c.LineHeight(c.small()), right_w, as_of, kRegular, c.small(), soft,
+          "", Align::kRight);
+  if (c.out) {
+    if (logo_w > 0) {
+      double logo_top = top + pad + (bottom - pad - top - pad - logo_h) / 2;
+      if (band) {
+        // A white plate so any logo reads on the band.
+        RectItem plate;
+        double p = 3 * c.scale;
+        plate.x = right - logo_w - p;
+        plate.y = logo_top - p;
+        plate.w = logo_w + 2 * p;
+        plate.h = logo_h + 2 * p;
+        plate.fill_color = Color{1, 1, 1};
+        c.out->rects.push_back(plate);
+      }
+      c.out->images.push_back({right - logo_w, logo_top, logo_w, logo_h, co.logo_path});
+    }
+    if (band) {
+      RectItem r;
+      r.x = 0;
+      r.y = 0;
+      r.w = t.page_width;
+      r.h = bottom;
+      r.fill_color = t.band;
+      c.out->rects.insert(c.out->rects.begin(), r);
+    } else {
+      c.out->lines.push_back({left, bottom, right, bottom, t.accent, 2 * c.scale, false});
+    }
+  }
+  return bottom + (band ? 16 : 12) * c.scale;
+}
+
+// Footer: sources with their links, then a credit line. Laid out from
+// `top`; returns its height.
+double Footer(const LayoutContext& c, const LayoutInput& in, double top) {
+  const Template& t = c.tmpl;
+  double left = t.margin_left, width = t.page_width - t.margin_left - t.margin_right;
+  double size = c.small();
+  double lh = c.LineHeight(size);
+  double y = top;
+  if (c.out) c.out->lines.push_back({left, y, left + width, y, t.rule, 0.6 * c.scale, false});
+  y += lh * 0.4;
+  double label_w = c.Label(left, y, width, "Sources", kBold, size, t.muted, "");
+  double text_x = left + label_w + size;
+  double text_w = left + width - text_x;
+  for (size_t i = 0; i < in.brief.sources.size(); ++i) {
+    const Source& s = in.brief.sources[i];
+    std::string path = fmt::format("sources[{}]", i);
+    std::string text = fmt::format("{}. {}", i + 1, s.name);
+    if (!s.note.empty()) text += " — " + s.note;
+    double h = c.Paragraph(text_x, y, text_w, text, kRegular, size, t.text, path + ".name");
+    if (!s.url.empty()) {
+      // The URL on its own line(s), linked.
+      double uh = c.Paragraph(text_x + size, y + h, text_w - size, s.url, kRegular, size, t.accent,
+                              path + ".url");
+      if (c.out) c.out->links.push_back({text_x + size, y + h, text_w - size, uh, s.url});
+      h += uh;
+    }
+    y += h + lh * 0.15;
+  }
+  y += lh * 0.2;
+  std::string credit = fmt::format("Facts as of {}  ·  {}", FormatHuman(in.brief.as_of), in.generator);
+  c.Label(left, y, width, credit, kRegular, size, t.muted, "", Align::kRight);
+  y += lh;
+  return y - top;
+}
+
+}  // namespace
+
+PageLayout LayoutAtScale(const LayoutInput& in, double scale) {
+  PageLayout page;
+  page.scale = scale;
+  LayoutContext c{in.tmpl, in.shaper, scale, &page.items, &page.missing};
+  const Template& t = in.tmpl;
+  double content_top = Header(c, in);
+  // Measure the footer first (no output), then draw it at the bottom.
+  LayoutContext measure{in.tmpl, in.shaper, scale, nullptr, nullptr};
+  double footer_h = Footer(measure, in, 0);
+  double footer_top = t.page_height - t.margin_bottom - footer_h;
+  Footer(c, in, footer_top);
+  double bottom = footer_top - c.SectionGap() * 0.8;
+
+  double content_w = t.page_width - t.margin_left - t.margin_right;
+  double gutters = t.gutter * static_cast<double>(t.columns.size() - 1);
+  double x = t.margin_left;
+  for (const Column& column : t.columns) {
+    double w = (content_w - gutters) * column.width_percent / 100;
+    double y = content_top;
+    for (Section s : column.sections) {
+      double h = LayoutSection(c, s, in.brief, x, y, w);
+      if (h <= 0) continue;
+      page.boxes.push_back({SectionNames()[static_cast<size_t>(s)], x, y, w, h});
+      if (y + h > bottom + 0.01) {
+        page.overflows.push_back({SectionNames()[static_cast<size_t>(s)],
+                                  y + h - std::max(bottom, y)});
+      }
+      y += h + c.SectionGap();
+    }
+    x += w + t.gutter;
+  }
+  return page;
+}
+
+PageLayout FitPage(const LayoutInput& in) {
+  PageLayout full = LayoutAtScale(in, 1.0);
+  if (full.overflows.empty()) return full;
+  double lo = in.tmpl.size_minimum / in.tmpl.size_base;
+  PageLayout smallest = LayoutAtScale(in, lo);
+  if (!smallest.overflows.empty()) return smallest;
+  // Invariant: lo fits, hi does not.
+  double hi = 1.0;
+  PageLayout best = std::move(smallest);
+  while (hi - lo > 0.001) {
+    double mid = (lo + hi) / 2;
+    PageLayout trial = LayoutAtScale(in, mid);
+    if (trial.overflows.empty()) {
+      lo = mid;
+      best = std::move(trial);
+    } else {
+      hi = mid;
+    }
+  }
+  return best;
+}
+
+std::string DescribeOverflows(const std::vector<Overflow>& overflows) {
+  std::string out;
+  for (const Overflow& o : overflows) {
+    out += fmt::format("{}{} ({:.1f} pt)", out.empty() ? "" : ", ", o.section, o.points);
+  }
+  return out;
+}
+
+}  // namespace brief

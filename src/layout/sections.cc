@@ -1,0 +1,409 @@
+#include "layout/sections.h"
+
+#include <algorithm>
+#include <map>
+
+#include <fmt/format.h>
+
+#include "layout/table.h"
+#include "layout/timeline.h"
+#include "model/currency.h"
+
+namespace brief {
+
+namespace {
+
+std::string Path(const char* list, size_t i, const char* field) {
+  return fmt::format("{}[{}].{}", list, i, field);
+}
+
+double Summary(const LayoutContext& c, const Brief& b, double x, double top, double width) {
+  double size = c.base() * 1.1;
+  double y = top;
+  for (const std::string& p : Paragraphs(b.company.summary)) {
+    if (y > top) y += c.LineHeight(size) * 0.4;
+    y += c.Paragraph(x, y, width, p, kRegular, size, c.tmpl.text, "company.summary");
+  }
+  return y - top;
+}
+
+// A shaded box of label/value rows.
+double Facts(const LayoutContext& c, const Brief& b, double x, double top, double width) {
+  const Company& co = b.company;
+  struct Row {
+    std::string label, value, path, link;
+  };
+  std::vector<Row> rows = {{"Founded", std::to_string(co.founded), "company.founded", ""},
+                           {"Headquarters", co.headquarters, "company.headquarters", ""},
+                           {"Industry", co.industry, "company.industry", ""}};
+  if (!co.ownership.empty()) rows.push_back({"Ownership", co.ownership, "company.ownership", ""});
+  if (!co.website.empty()) {
+    std::string shown = co.website.substr(co.website.find("://") + 3);
+    if (!shown.empty() && shown.back() == '/') shown.pop_back();
+    rows.push_back({"Website", shown, "company.website", co.website});
+  }
+  rows.push_back({"Facts as of", FormatHuman(b.as_of), "as_of", ""});
+
+  double pad = c.Pad() * 1.3;
+  double size = c.base();
+  double label_width = 0;
+  for (const Row& r : rows) label_width = std::max(label_width, c.shaper.Width(r.label, kRegular, c.small()));
+  double value_x = x + pad + label_width + size * 0.8;
+  double value_width = x + width - pad - value_x;
+  double y = top + pad;
+  size_t rect_index = c.out ? c.out->rects.size() : 0;
+  for (size_t i = 0; i < rows.size(); ++i) {
+    const Row& r = rows[i];
+    // Labels are smaller; align their baseline with the value's first line.
+    double shift = c.Baseline(y, kRegular, size) - c.Baseline(y, kRegular, c.small());
+    c.Label(x + pad, y + shift, label_width, r.label, kRegular, c.small(), c.tmpl.muted, "");
+    double h = c.Paragraph(value_x, y, value_width, r.value, i == 0 ? kBold : kRegular, size,
+                           r.link.empty() ? c.tmpl.text : c.tmpl.accent, r.path);
+    if (!r.link.empty() && c.out) c.out->links.push_back({value_x, y, value_width, h, r.link});
+    y += h + size * 0.25;
+  }
+  y += pad - size * 0.25;
+  if (c.out) {
+    RectItem box;
+    box.x = x;
+    box.y = top;
+    box.w = width;
+    box.h = y - top;
+    box.fill_color = c.tmpl.shade;
+    c.out->rects.insert(c.out->rects.begin() + static_cast<long>(rect_index), box);
+  }
+  return y - top;
+}
+
+double People(const LayoutContext& c, const Brief& b, double x, double top, double width) {
+  if (b.company.people.empty()) return 0;
+  double y = top + c.Heading(x, top, width, "Key people");
+  for (size_t i = 0; i < b.company.people.size(); ++i) {
+    const Person& p = b.company.people[i];
+    std::string base = fmt::format("company.people[{}]", i);
+    y += c.Paragraph(x, y, width, p.name, kBold, c.base(), c.tmpl.text, base + ".name");
+    y += c.Paragraph(x, y, width, p.role, kRegular, c.small(), c.tmpl.muted, base + ".role");
+    y += c.base() * 0.3;
+  }
+  return y - top;
+}
+
+double History(const LayoutContext& c, const Brief& b, double x, double top, double width) {
+  double y = top + c.Heading(x, top, width, "History");
+  y += DrawTimeline(c, x, y, width, b.history);
+  return y - top;
+}
+
+double Rankings(const LayoutContext& c, const Brief& b, double x, double top, double width) {
+  if (b.rankings.empty()) return 0;
+  double y = top + c.Heading(x, top, width, "Rankings");
+  std::vector<TableColumn> columns = {{"Year", Align::kLeft, false},
+                                      {"List", Align::kLeft, true},
+                                      {"Rank", Align::kRight, false},
+                                      {"Change", Align::kRight, false}};
+  std::vector<std::vector<TableCell>> rows;
+  for (size_t i = 0; i < b.rankings.size(); ++i) {
+    const Ranking& r = b.rankings[i];
+    std::string rank = r.of ? fmt::format("{} of {}", r.rank, *r.of) : std::to_string(r.rank);
+    std::string change = RankChange(b.rankings, i);
+    rows.push_back({{std::to_string(r.year), kRegular, true, Path("rankings", i, "year"), ""},
+                    {r.list, kRegular, false, Path("rankings", i, "list"), ""},
+                    {rank, kBold, false, Path("rankings", i, "rank"), ""},
+                    {change, kRegular, change == "—", "", ""}});
+  }
+  y += DrawTable(c, x, y, width, columns, rows);
+  return y - top;
+}
+
+// Horizontal bars, one group per currency; bars share a scale only within
+// their currency.
+double RevenueChart(const LayoutContext& c, const Brief& b, double x, double top, double width) {
+  std::vector<std::string> currencies;
+  for (const Revenue& r : b.revenue) {
+    if (std::find(currencies.begin(), currencies.end(), r.currency) == currencies.end()) {
+      currencies.push_back(r.currency);
+    }
+  }
+  double size = c.small();
+  double lh = c.LineHeight(size);
+  double bar_h = lh * 0.8;
+  double year_w = c.shaper.Width("0000", kRegular, size) + size * 0.6;
+  double amount_w = 0;
+  for (const Revenue& r : b.revenue) {
+    amount_w = std::max(amount_w, c.shaper.Width((r.approximate ? "≈" : "") +
+                                                     FormatMoney(r.amount, r.currency), kBold, size));
+  }
+  double bar_x = x + year_w;
+  double bar_max = std::max(width - year_w - amount_w - size * 0.8, width * 0.2);
+  double y = top;
+  bool any_approximate = false;
+  for (const std::string& code : currencies) {
+    double max = 0;
+    for (const Revenue& r : b.revenue) {
+      if (r.currency == code) max = std::max(max, r.amount);
+    }
+    if (currencies.size() > 1) {
+      c.Label(x, y, width, code, kBold, size, c.tmpl.muted, "");
+      y += lh;
+    }
+    for (size_t i = 0; i < b.revenue.size(); ++i) {
+      const Revenue& r = b.revenue[i];
+      if (r.currency != code) continue;
+      any_approximate |= r.approximate;
+      double w = std::max(bar_max * r.amount / max, 1.0);
+      c.Label(x, y, year_w, std::to_string(r.year), kRegular, size, c.tmpl.muted, "");
+      if (c.out) {
+        RectItem bar;
+        bar.x = bar_x;
+        bar.y = y + (lh - bar_h) / 2;
+        bar.w = w;
+        bar.h = bar_h;
+        bar.fill_color = r.approximate ? Mix(c.tmpl.accent, Color{1, 1, 1}, 0.45) : c.tmpl.accent;
+        c.out->rects.push_back(bar);
+      }
+      std::string label = (r.approximate ? "≈" : "") + FormatMoney(r.amount, r.currency);
+      c.Label(bar_x + w + size * 0.4, y, amount_w, label, kBold, size, c.tmpl.text,
+              Path("revenue", i, "amount"));
+      y += lh * 1.15;
+    }
+    y += lh * 0.3;
+  }
+  if (any_approximate) {
+    y += c.Paragraph(x, y, width, "≈ approximate (lighter bars)", kRegular, size, c.tmpl.muted, "");
+  }
+  return y - top;
+}
+
+double RevenueSection(const LayoutContext& c, const Brief& b, double x, double top, double width) {
+  if (b.revenue.empty()) return 0;
+  double y = top + c.Heading(x, top, width, "Revenue");
+  std::vector<TableColumn> columns = {{"Year", Align::kLeft, false},
+                                      {"Amount", Align::kRight, false},
+                                      {"Note", Align::kLeft, true}};
+  std::vector<std::vector<TableCell>> rows;
+  for (size_t i = 0; i < b.revenue.size(); ++i) {
+    const Revenue& r = b.revenue[i];
+    std::string amount = (r.approximate ? "≈" : "") + FormatMoney(r.amount, r.currency);
+    rows.push_back({{std::to_string(r.year), kRegular, true, "", ""},
+                    {amount, kBold, false, Path("revenue", i, "amount"), ""},
+                    {r.note.empty() ? "—" : r.note, kRegular, r.note.empty(), Path("revenue", i, "note"), ""}});
+  }
+  y += DrawTable(c, x, y, width, columns, rows);
+  y += c.Pad();
+  y += RevenueChart(c, b, x, y, width);
+  return y - top;
+}
+
+const char* DisruptionStatusWord(DisruptionStatus s) {
+  switch (s) {
+    case DisruptionStatus::kOngoing: return "ONGOING";
+    case DisruptionStatus::kPartial: return "PARTIALLY RESOLVED";
+    case DisruptionStatus::kResolved: return "RESOLVED";
+    case DisruptionStatus::kNone: return "";
+  }
+  return "";
+}
+
+// A tinted callout with a strong left edge.
+double Disruptions(const LayoutContext& c, const Brief& b, double x, double top, double width) {
+  if (b.disruptions.empty()) return 0;
+  double y = top + c.Heading(x, top, width, "Disruptions");
+  double box_top = y;
+  double edge = 2.5 * c.scale;
+  double pad = c.Pad() * 1.3;
+  double inner_x = x + edge + pad, inner_w = width - edge - 2 * pad;
+  y += pad;
+  size_t rect_index = c.out ? c.out->rects.size() : 0;
+  for (size_t i = 0; i < b.disruptions.size(); ++i) {
+    const Disruption& d = b.disruptions[i];
+    if (i) y += c.base() * 0.6;
+    std::string status = DisruptionStatusWord(d.status);
+    double status_w = status.empty() ? 0 : c.shaper.Width(status, kBold, c.small()) + c.base();
+    std::string head = FormatHuman(d.date) + " · " + d.title;
+    double head_h = c.Paragraph(inner_x, y, inner_w - status_w, head, kBold, c.base(),
+                                c.tmpl.text, Path("disruptions", i, "title"));
+    if (!status.empty()) {
+      double shift = c.Baseline(y, kBold, c.base()) - c.Baseline(y, kBold, c.small());
+      c.Label(inner_x, y + shift, inner_w, status, kBold, c.small(), c.tmpl.callout_border, "",
+              Align::kRight);
+    }
+    y += head_h;
+    y += c.Paragraph(inner_x, y, inner_w, NormalizeSpaces(d.summary), kRegular, c.base(),
+                     c.tmpl.text, Path("disruptions", i, "summary"));
+  }
+  y += pad;
+  if (c.out) {
+    RectItem box;
+    box.x = x;
+    box.y = box_top;
+    box.w = width;
+    box.h = y - box_top;
+    box.fill_color = c.tmpl.callout;
+    RectItem bar = box;
+    bar.w = edge;
+    bar.fill_color = c.tmpl.callout_border;
+    c.out->rects.insert(c.out->rects.begin() + static_cast<long>(rect_index), {box, bar});
+  }
+  return y - top;
+}
+
+// Status markers that differ by shape, not only colour, so they survive
+// greyscale printing: done ●, in progress ◐, planned ○, delayed ◇, cancelled ⊗.
+void StatusMarker(const LayoutContext& c, MilestoneStatus s, double cx, double cy, double r) {
+  if (!c.out) return;
+  Color ink = c.tmpl.accent;
+  ShapeItem shape;
+  shape.cx = cx;
+  shape.cy = cy;
+  shape.r = r;
+  shape.stroke = true;
+  shape.stroke_color = ink;
+  shape.line_width = 0.8 * c.scale;
+  shape.fill_color = Color{1, 1, 1};
+  switch (s) {
+    case MilestoneStatus::kDone:
+      shape.fill_color = ink;
+      c.out->shapes.push_back(shape);
+      break;
+    case MilestoneStatus::kInProgress: {
+      c.out->shapes.push_back(shape);
+      ShapeItem half;
+      half.kind = ShapeItem::Kind::kPolygon;
+      // Left half-disc as a polygon of 9 points on the arc.
+      for (int k = 0; k <= 8; ++k) {
+        double a = 3.14159265358979 / 2 + k * 3.14159265358979 / 8;
+        half.points.push_back(cx + r * std::cos(a));
+        half.points.push_back(cy - r * std::sin(a));
+      }
+      half.fill_color = ink;
+      c.out->shapes.push_back(half);
+      break;
+    }
+    case MilestoneStatus::kPlanned:
+      c.out->shapes.push_back(shape);
+      break;
+    case MilestoneStatus::kDelayed:
+      shape.kind = ShapeItem::Kind::kPolygon;
+      shape.points = {cx, cy - r * 1.15, cx + r * 1.15, cy, cx, cy + r * 1.15, cx - r * 1.15, cy};
+      c.out->shapes.push_back(shape);
+      break;
+    case MilestoneStatus::kCancelled:
+      c.out->shapes.push_back(shape);
+      c.out->lines.push_back({cx - r * 0.7, cy - r * 0.7, cx + r * 0.7, cy + r * 0.7, ink, 0.8 * c.scale, false});
+      c.out->lines.push_back({cx - r * 0.7, cy + r * 0.7, cx + r * 0.7, cy - r * 0.7, ink, 0.8 * c.scale, false});
+      break;
+  }
+}
+
+double Roadmap(const LayoutContext& c, const Brief& b, double x, double top, double width) {
+  const EvRoadmap& ev = b.ev_roadmap;
+  if (ev.empty()) return 0;
+  double y = top + c.Heading(x, top, width, "EV roadmap");
+  double size = c.base();
+  double lh = c.LineHeight(size);
+  double r = 2.6 * c.scale;
+  double date_x = x + 2 * r + size * 0.6;
+  double date_w = 0, status_w = 0;
+  for (const Milestone& m : ev.milestones) {
+    date_w = std::max(date_w, c.shaper.Width(FormatHuman(m.date), kBold, size));
+    status_w = std::max(status_w, c.shaper.Width(
+        DisplayName(MilestoneStatusNames()[static_cast<size_t>(m.status)]), kRegular, c.small()));
+  }
+  double text_x = date_x + date_w + size * 0.6;
+  double text_w = x + width - text_x - status_w - size * 0.6;
+  for (size_t i = 0; i < ev.milestones.size(); ++i) {
+    const Milestone& m = ev.milestones[i];
+    StatusMarker(c, m.status, x + r + 0.5, y + lh / 2, r);
+    c.Label(date_x, y, date_w, FormatHuman(m.date), kBold, size, c.tmpl.text,
+            Path("ev_roadmap.milestones", i, "date"));
+    std::string status = DisplayName(MilestoneStatusNames()[static_cast<size_t>(m.status)]);
+    double shift = c.Baseline(y, kRegular, size) - c.Baseline(y, kRegular, c.small());
+    c.Label(x, y + shift, width, status, kRegular, c.small(), c.tmpl.muted, "", Align::kRight);
+    y += std::max(lh, c.Paragraph(text_x, y, text_w, m.milestone, kRegular, size, c.tmpl.text,
+                                  Path("ev_roadmap.milestones", i, "milestone")));
+    y += size * 0.3;
+  }
+  if (!ev.pillars.empty()) {
+    if (!ev.milestones.empty()) y += size * 0.4;
+    c.Label(x, y, width, "Pillars", kBold, c.small(), c.tmpl.muted, "");
+    y += c.LineHeight(c.small());
+    for (size_t i = 0; i < ev.pillars.size(); ++i) {
+      double sq = size * 0.32;
+      if (c.out) {
+        RectItem bullet;
+        bullet.x = x + r + 0.5 - sq / 2;
+        bullet.y = y + lh / 2 - sq / 2;
+        bullet.w = bullet.h = sq;
+        bullet.fill_color = c.tmpl.accent;
+        c.out->rects.push_back(bullet);
+      }
+      y += c.Paragraph(date_x, y, x + width - date_x, ev.pillars[i], kRegular, size, c.tmpl.text,
+                       fmt::format("ev_roadmap.pillars[{}]", i));
+      y += size * 0.15;
+    }
+  }
+  return y - top;
+}
+
+double Partnerships(const LayoutContext& c, const Brief& b, double x, double top, double width) {
+  if (b.partnerships.empty()) return 0;
+  double y = top + c.Heading(x, top, width, "Partnerships");
+  std::vector<TableColumn> columns = {{"Partner", Align::kLeft, true},
+                                      {"Kind", Align::kLeft, true},
+                                      {"Scope", Align::kLeft, true},
+                                      {"Period", Align::kLeft, false},
+                                      {"Status", Align::kLeft, false}};
+  std::vector<std::vector<TableCell>> rows;
+  for (size_t i = 0; i < b.partnerships.size(); ++i) {
+    const Partnership& p = b.partnerships[i];
+    std::string status = p.status == PartnershipStatus::kNone
+                             ? "—"
+                             : DisplayName(PartnershipStatusNames()[static_cast<size_t>(p.status) - 1]);
+    rows.push_back({{p.partner, kBold, false, Path("partnerships", i, "partner"), ""},
+                    {DisplayName(PartnershipKindNames()[static_cast<size_t>(p.kind)]), kRegular, false, "", ""},
+                    {p.scope.empty() ? "—" : p.scope, kRegular, p.scope.empty(), Path("partnerships", i, "scope"), ""},
+                    {Period(p), kRegular, Period(p) == "—", "", ""},
+                    {status, kRegular, p.status != PartnershipStatus::kActive, "", ""}});
+  }
+  y += DrawTable(c, x, y, width, columns, rows);
+  return y - top;
+}
+
+}  // namespace
+
+std::string RankChange(const std::vector<Ranking>& rankings, size_t index) {
+  const Ranking& r = rankings[index];
+  for (size_t k = index; k-- > 0;) {
+    if (rankings[k].list != r.list) continue;
+    long long delta = rankings[k].rank - r.rank;
+    if (delta > 0) return fmt::format("▲{}", delta);
+    if (delta < 0) return fmt::format("▼{}", -delta);
+    return "=";
+  }
+  return "—";
+}
+
+std::string Period(const Partnership& p) {
+  if (p.since && p.until) return *p.since == *p.until ? std::to_string(*p.since) : fmt::format("{}–{}", *p.since, *p.until);
+  if (p.since) return fmt::format("since {}", *p.since);
+  if (p.until) return fmt::format("until {}", *p.until);
+  return "—";
+}
+
+double LayoutSection(const LayoutContext& c, Section section, const Brief& b, double x, double top,
+                     double width) {
+  switch (section) {
+    case Section::kSummary: return Summary(c, b, x, top, width);
+    case Section::kFacts: return Facts(c, b, x, top, width);
+    case Section::kPeople: return People(c, b, x, top, width);
+    case Section::kHistory: return History(c, b, x, top, width);
+    case Section::kRankings: return Rankings(c, b, x, top, width);
+    case Section::kRevenue: return RevenueSection(c, b, x, top, width);
+    case Section::kDisruptions: return Disruptions(c, b, x, top, width);
+    case Section::kEvRoadmap: return Roadmap(c, b, x, top, width);
+    case Section::kPartnerships: return Partnerships(c, b, x, top, width);
+  }
+  return 0;
+}
+
+}  // namespace brief

@@ -1,0 +1,22 @@
+// One function per page section. Each draws into the context (when it has
+// an output list) and returns the height it uses; 0 means "nothing to show".
+#pragma once
+
+#include "layout/layout_context.h"
+#include "model/brief.h"
+#include "template/template.h"
+
+namespace brief {
+
+// Dispatches to the section's layout function.
+double LayoutSection(const LayoutContext& c, Section section, const Brief& b, double x, double top,
+                     double width);
+
+// "▲31" when the rank improved by 31 places, "▼5" when it fell, "=" when
+// unchanged, "—" for the first entry of a list.
+std::string RankChange(const std::vector<Ranking>& rankings, size_t index);
+
+// "1999–2022", "since 2021", "until 2020", or "—".
+std::string Period(const Partnership& p);
+
+}  // namespace brief

@@ -1,0 +1,135 @@
+#include "layout/table.h"
+
+#include <algorithm>
+#include <numeric>
+
+namespace brief {
+
+namespace {
+
+double CellPadding(const LayoutContext& c) { return c.base() * 0.45; }
+
+double HeaderSize(const LayoutContext& c) { return c.small(); }
+
+// Widest single word of a text.
+double LongestWord(const LayoutContext& c, const std::string& text, int face, double size) {
+  double widest = 0;
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t end = text.find(' ', start);
+    if (end == std::string::npos) end = text.size();
+    widest = std::max(widest, c.shaper.Width(std::string_view(text).substr(start, end - start),
+                                             face, size));
+    start = end + 1;
+  }
+  return widest;
+}
+
+}  // namespace
+
+std::vector<double> ColumnWidths(const LayoutContext& c, double width,
+                                 const std::vector<TableColumn>& columns,
+                                 const std::vector<std::vector<TableCell>>& rows) {
+  size_t n = columns.size();
+  double pad = 2 * CellPadding(c);
+  std::vector<double> natural(n), minimum(n);
+  for (size_t i = 0; i < n; ++i) {
+    natural[i] = c.shaper.Width(columns[i].header, kBold, HeaderSize(c));
+    minimum[i] = LongestWord(c, columns[i].header, kBold, HeaderSize(c));
+    for (const auto& row : rows) {
+      natural[i] = std::max(natural[i], c.shaper.Width(row[i].text, row[i].face, c.base()));
+      minimum[i] = std::max(minimum[i], LongestWord(c, row[i].text, row[i].face, c.base()));
+    }
+    natural[i] += pad;
+    minimum[i] += pad;
+    if (!columns[i].wraps) minimum[i] = natural[i];
+  }
+  double total = std::accumulate(natural.begin(), natural.end(), 0.0);
+  double wrap_natural = 0, fixed = 0;
+  for (size_t i = 0; i < n; ++i) (columns[i].wraps ? wrap_natural : fixed) += natural[i];
+  std::vector<double> widths = natural;
+  if (total <= width) {
+    double spare = width - total;
+    for (size_t i = 0; i < n; ++i) {
+      if (wrap_natural > 0) {
+        if (columns[i].wraps) widths[i] += spare * natural[i] / wrap_natural;
+      } else {
+        widths[i] += spare / static_cast<double>(n);
+      }
+    }
+    return widths;
+  }
+  double left = width - fixed;
+  if (wrap_natural > 0 && left > 0) {
+    // Share `left` among wrapping columns by natural width, honouring minima:
+    // columns that would fall below their minimum are pinned to it and the
+    // rest re-shared.
+    std::vector<bool> pinned(n, false);
+    for (int round = 0; round < static_cast<int>(n); ++round) {
+      double share_total = 0, pinned_sum = 0;
+      for (size_t i = 0; i < n; ++i) {
+        if (!columns[i].wraps) continue;
+        (pinned[i] ? pinned_sum : share_total) += pinned[i] ? minimum[i] : natural[i];
+      }
+      bool changed = false;
+      for (size_t i = 0; i < n; ++i) {
+        if (!columns[i].wraps) continue;
+        widths[i] = pinned[i] ? minimum[i]
+                              : (left - pinned_sum) * natural[i] / std::max(share_total, 1e-9);
+        if (!pinned[i] && widths[i] < minimum[i]) {
+          pinned[i] = true;
+          changed = true;
+        }
+      }
+      if (!changed) break;
+    }
+  }
+  double sum = std::accumulate(widths.begin(), widths.end(), 0.0);
+  if (sum > width) {
+    for (double& w : widths) w *= width / sum;
+  }
+  return widths;
+}
+
+double DrawTable(const LayoutContext& c, double x, double top, double width,
+                 const std::vector<TableColumn>& columns,
+                 const std::vector<std::vector<TableCell>>& rows) {
+  std::vector<double> widths = ColumnWidths(c, width, columns, rows);
+  double pad = CellPadding(c);
+  double y = top;
+  // Header row: small bold muted text, a rule below.
+  double header_height = 0;
+  double cx = x;
+  for (size_t i = 0; i < columns.size(); ++i) {
+    header_height = std::max(header_height,
+                             c.Paragraph(cx + pad, y, widths[i] - 2 * pad, columns[i].header, kBold,
+                                         HeaderSize(c), c.tmpl.muted, "", columns[i].align));
+    cx += widths[i];
+  }
+  y += header_height + pad * 0.4;
+  if (c.out) c.out->lines.push_back({x, y, x + width, y, c.tmpl.muted, 0.6 * c.scale, false});
+  y += pad * 0.5;
+  for (size_t r = 0; r < rows.size(); ++r) {
+    double row_height = 0;
+    cx = x;
+    for (size_t i = 0; i < columns.size(); ++i) {
+      const TableCell& cell = rows[r][i];
+      Color color = cell.muted ? c.tmpl.muted : c.tmpl.text;
+      double h = c.Paragraph(cx + pad, y, widths[i] - 2 * pad, cell.text, cell.face, c.base(),
+                             color, cell.path, columns[i].align);
+      if (!cell.link.empty() && c.out) {
+        c.out->links.push_back({cx + pad, y, widths[i] - 2 * pad, h, cell.link});
+      }
+      row_height = std::max(row_height, h);
+      cx += widths[i];
+    }
+    y += row_height + pad * 0.5;
+    if (r + 1 < rows.size() && c.out) {
+      c.out->lines.push_back({x, y, x + width, y, c.tmpl.rule, 0.4 * c.scale, false});
+    }
+    y += pad * 0.5;
+  }
+  return y - top;
+}
+
+}  // namespace brief

@@ -20,7 +20,8 @@ std::string ReadFile(const std::string& path, bool* ok) {
 
 }  // namespace
 
-std::unique_ptr<FontFace> FontFace::Load(const std::string& path, std::string* error) {
+std::unique_ptr<FontFace> FontFace::Load(const std::string& path, bool table,
+                                         std::string* error) {
   bool ok = false;
   std::string bytes = ReadFile(path, &ok);
   if (!ok) {
@@ -53,29 +54,26 @@ std::unique_ptr<FontFace> FontFace::Load(const std::string& path, std::string* e
     *error = "font '" + path + "' has no glyphs (truncated or damaged)";
     return nullptr;
   }
+  f->upem_ = upem;
   hb_font_t* font = hb_font_create(f->face_);
   hb_font_set_scale(font, static_cast<int>(upem), static_cast<int>(upem));
-  f->bmp_.assign(0x10000, -1);
-  hb_set_t* unicodes = hb_set_create();
-  hb_face_collect_unicodes(f->face_, unicodes);
-  hb_codepoint_t cp = HB_SET_VALUE_INVALID;
-  while (hb_set_next(unicodes, &cp)) {
-    hb_codepoint_t gid;
-    if (!hb_font_get_nominal_glyph(font, cp, &gid)) continue;
-    int advance = static_cast<int>(hb_font_get_glyph_h_advance(font, gid) * 1000 / static_cast<int>(upem));
-    if (cp < 0x10000) {
-      f->bmp_[cp] = static_cast<int16_t>(advance);
-    } else {
-      f->astral_[static_cast<int>(cp)] = advance;
+  hb_font_make_immutable(font);
+  f->font_ = font;
+  if (table) {
+    f->bmp_.assign(0x10000, -1);
+    hb_set_t* unicodes = hb_set_create();
+    hb_face_collect_unicodes(f->face_, unicodes);
+    hb_codepoint_t cp = HB_SET_VALUE_INVALID;
+    while (hb_set_next(unicodes, &cp) && cp < 0x10000) {
+      f->bmp_[cp] = static_cast<int16_t>(f->LookUp(static_cast<int>(cp)));
     }
+    hb_set_destroy(unicodes);
   }
-  hb_set_destroy(unicodes);
   hb_font_extents_t extents;
   if (hb_font_get_h_extents(font, &extents)) {
     f->ascent_ = static_cast<int>(extents.ascender * 1000 / static_cast<int>(upem));
     f->descent_ = static_cast<int>(extents.descender * 1000 / static_cast<int>(upem));
   }
-  hb_font_destroy(font);
   char name[256];
   unsigned size = sizeof name;
   hb_ot_name_get_utf8(f->face_, HB_OT_NAME_ID_POSTSCRIPT_NAME, hb_language_get_default(), &size, name);
@@ -85,7 +83,14 @@ std::unique_ptr<FontFace> FontFace::Load(const std::string& path, std::string* e
 }
 
 FontFace::~FontFace() {
+  if (font_) hb_font_destroy(font_);
   if (face_) hb_face_destroy(face_);
+}
+
+int FontFace::LookUp(int cp) const {
+  hb_codepoint_t gid;
+  if (cp < 0 || !hb_font_get_nominal_glyph(font_, static_cast<hb_codepoint_t>(cp), &gid)) return -1;
+  return static_cast<int>(hb_font_get_glyph_h_advance(font_, gid) * 1000 / static_cast<int>(upem_));
 }
 
 std::optional<std::string> FontFace::Subset(const std::vector<int>& code_points,

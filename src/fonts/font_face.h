@@ -5,10 +5,10 @@
 #include <memory>
 #include <optional>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 struct hb_face_t;
+struct hb_font_t;
 
 namespace brief {
 
@@ -16,7 +16,10 @@ class FontFace {
  public:
   // Loads a TrueType (glyf) font. Returns nullptr and sets *error for a
   // missing, truncated or CFF-flavoured (OTF) file, which libharu cannot embed.
-  static std::unique_ptr<FontFace> Load(const std::string& path, std::string* error);
+  // With `table`, advances of the whole BMP are looked up once here (fast
+  // queries, for the faces most text uses); without, each query asks
+  // HarfBuzz (cheap to load, for large fallback fonts that are rarely asked).
+  static std::unique_ptr<FontFace> Load(const std::string& path, bool table, std::string* error);
   ~FontFace();
   FontFace(const FontFace&) = delete;
   FontFace& operator=(const FontFace&) = delete;
@@ -26,9 +29,8 @@ class FontFace {
   const std::string& postscript_name() const { return postscript_name_; }
   // Advance in 1/1000 em, or -1 when the font has no glyph for cp.
   int Advance(int cp) const {
-    if (cp >= 0 && cp < 0x10000) return bmp_[static_cast<size_t>(cp)];
-    auto it = astral_.find(cp);
-    return it == astral_.end() ? -1 : it->second;
+    if (!bmp_.empty() && cp >= 0 && cp < 0x10000) return bmp_[static_cast<size_t>(cp)];
+    return LookUp(cp);
   }
   int ascent() const { return ascent_; }    // 1/1000 em, positive
   int descent() const { return descent_; }  // 1/1000 em, negative
@@ -39,13 +41,16 @@ class FontFace {
 
  private:
   FontFace() = default;
+  // Advance of cp straight from HarfBuzz, or -1.
+  int LookUp(int cp) const;
 
   std::string path_;
   std::string postscript_name_;
   std::string bytes_;
   hb_face_t* face_ = nullptr;
-  std::vector<int16_t> bmp_;                 // 65,536 advances, -1 = missing.
-  std::unordered_map<int, int> astral_;      // Beyond the BMP.
+  hb_font_t* font_ = nullptr;                // Immutable: safe to query from threads.
+  unsigned upem_ = 1000;
+  std::vector<int16_t> bmp_;                 // 65,536 advances, -1 = missing; or empty.
   int ascent_ = 800, descent_ = -200;
 };
 

@@ -12,7 +12,8 @@ std::unique_ptr<FontSet> FontSet::ForTemplate(const Template& t, const std::stri
   for (const std::string& name : names) {
     std::string why;
     std::string path = LocateFont(name, fonts_dir, &why);
-    std::unique_ptr<FontFace> face = path.empty() ? nullptr : FontFace::Load(path, &why);
+    bool primary = set->faces_.size() < 2;
+    std::unique_ptr<FontFace> face = path.empty() ? nullptr : FontFace::Load(path, primary, &why);
     if (!face) {
       *error = why;
       return nullptr;

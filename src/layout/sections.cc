@@ -219,7 +219,7 @@ double Disruptions(const LayoutContext& c, const Brief& b, double x, double top,
     if (i) y += c.base() * 0.6;
     std::string status = DisruptionStatusWord(d.status);
     double status_w = status.empty() ? 0 : c.shaper.Width(status, kBold, c.small()) + c.base();
-    std::string head = FormatHuman(d.date) + " · " + d.title;
+    std::string head = ShortDate(d.date) + " · " + d.title;
     double head_h = c.Paragraph(inner_x, y, inner_w - status_w, head, kBold, c.base(),
                                 c.tmpl.text, Path("disruptions", i, "title"));
     if (!status.empty()) {
@@ -305,7 +305,7 @@ double Roadmap(const LayoutContext& c, const Brief& b, double x, double top, dou
   double date_x = x + 2 * r + size * 0.6;
   double date_w = 0, status_w = 0;
   for (const Milestone& m : ev.milestones) {
-    date_w = std::max(date_w, c.shaper.Width(FormatHuman(m.date), kBold, size));
+    date_w = std::max(date_w, c.shaper.Width(ShortDate(m.date), kBold, size));
     status_w = std::max(status_w, c.shaper.Width(
         DisplayName(MilestoneStatusNames()[static_cast<size_t>(m.status)]), kRegular, c.small()));
   }
@@ -314,7 +314,7 @@ double Roadmap(const LayoutContext& c, const Brief& b, double x, double top, dou
   for (size_t i = 0; i < ev.milestones.size(); ++i) {
     const Milestone& m = ev.milestones[i];
     StatusMarker(c, m.status, x + r + 0.5, y + lh / 2, r);
-    c.Label(date_x, y, date_w, FormatHuman(m.date), kBold, size, c.tmpl.text,
+    c.Label(date_x, y, date_w, ShortDate(m.date), kBold, size, c.tmpl.text,
             Path("ev_roadmap.milestones", i, "date"));
     std::string status = DisplayName(MilestoneStatusNames()[static_cast<size_t>(m.status)]);
     double shift = c.Baseline(y, kRegular, size) - c.Baseline(y, kRegular, c.small());
@@ -348,22 +348,33 @@ double Roadmap(const LayoutContext& c, const Brief& b, double x, double top, dou
 double Partnerships(const LayoutContext& c, const Brief& b, double x, double top, double width) {
   if (b.partnerships.empty()) return 0;
   double y = top + c.Heading(x, top, width, "Partnerships");
+  // Period and status columns appear only when some partnership has them.
+  bool any_period = false, any_status = false;
+  for (const Partnership& p : b.partnerships) {
+    any_period |= p.since || p.until;
+    any_status |= p.status != PartnershipStatus::kNone;
+  }
   std::vector<TableColumn> columns = {{"Partner", Align::kLeft, true},
-                                      {"Kind", Align::kLeft, true},
-                                      {"Scope", Align::kLeft, true},
-                                      {"Period", Align::kLeft, false},
-                                      {"Status", Align::kLeft, false}};
+                                      {"Kind", Align::kLeft, false},
+                                      {"Scope", Align::kLeft, true}};
+  if (any_period) columns.push_back({"Period", Align::kLeft, false});
+  if (any_status) columns.push_back({"Status", Align::kLeft, false});
   std::vector<std::vector<TableCell>> rows;
   for (size_t i = 0; i < b.partnerships.size(); ++i) {
     const Partnership& p = b.partnerships[i];
-    std::string status = p.status == PartnershipStatus::kNone
-                             ? "—"
-                             : DisplayName(PartnershipStatusNames()[static_cast<size_t>(p.status) - 1]);
-    rows.push_back({{p.partner, kBold, false, Path("partnerships", i, "partner"), ""},
-                    {DisplayName(PartnershipKindNames()[static_cast<size_t>(p.kind)]), kRegular, false, "", ""},
-                    {p.scope.empty() ? "—" : p.scope, kRegular, p.scope.empty(), Path("partnerships", i, "scope"), ""},
-                    {Period(p), kRegular, Period(p) == "—", "", ""},
-                    {status, kRegular, p.status != PartnershipStatus::kActive, "", ""}});
+    std::vector<TableCell> row = {
+        {p.partner, kBold, false, Path("partnerships", i, "partner"), ""},
+        {DisplayName(PartnershipKindNames()[static_cast<size_t>(p.kind)]), kRegular, false, "", ""},
+        {p.scope.empty() ? "—" : p.scope, kRegular, p.scope.empty(), Path("partnerships", i, "scope"), ""}};
+    if (any_period) row.push_back({Period(p), kRegular, Period(p) == "—", "", ""});
+    if (any_status) {
+      std::string status =
+          p.status == PartnershipStatus::kNone
+              ? "—"
+              : DisplayName(PartnershipStatusNames()[static_cast<size_t>(p.status) - 1]);
+      row.push_back({status, kRegular, p.status != PartnershipStatus::kActive, "", ""});
+    }
+    rows.push_back(std::move(row));
   }
   y += DrawTable(c, x, y, width, columns, rows);
   return y - top;

@@ -32,22 +32,12 @@ double TimeValue(const Date& d) {
   return t;
 }
 
-namespace {
-
-std::string ShortDate(const Date& d) {
-  if (d.day) return fmt::format("{} {} {}", d.day, MonthName(d.month, true), d.year);
-  if (d.month) return fmt::format("{} {}", MonthName(d.month, true), d.year);
-  return fmt::format("{}", d.year);
-}
-
-}  // namespace
-
 double DrawTimeline(const LayoutContext& c, double x, double top, double width,
                     const std::vector<HistoryEvent>& events) {
   if (events.empty()) return 0;
   const double size = c.base();
   const double lh = c.LineHeight(size);
-  const double marker_r = 2.3 * c.scale;
+  const double marker_r = 2.6 * c.scale;
   const double axis_x = x + marker_r + 0.5;
   const double label_x = x + 16 * c.scale;       // Room for the leader lines.
   const double gap = lh * 0.25;
@@ -88,7 +78,7 @@ double DrawTimeline(const LayoutContext& c, double x, double top, double width,
 
   if (c.out) {
     c.out->lines.push_back({axis_x, span_top - lh * 0.4, axis_x, span_bottom + lh * 0.4,
-                            c.tmpl.rule, 1.2 * c.scale, false});
+                            Mix(c.tmpl.rule, c.tmpl.muted, 0.35), 1.4 * c.scale, false});
   }
   for (size_t i = 0; i < events.size(); ++i) {
     std::string path = fmt::format("history[{}]", i);

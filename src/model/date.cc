@@ -84,12 +84,22 @@ std::string MonthName(int month, bool abbreviated) {
                                  "July",    "August",   "September", "October", "November", "December"};
   if (month < 1 || month > 12) return "";
   std::string name = kNames[month - 1];
-  return abbreviated && name.size() > 4 ? name.substr(0, 3) : name;
+  return abbreviated ? name.substr(0, 3) : name;
 }
 
 std::string FormatHuman(const Date& d) {
   if (d.day) return fmt::format("{} {} {}", d.day, MonthName(d.month, false), d.year);
   if (d.month) return fmt::format("{} {}", MonthName(d.month, false), d.year);
+  return fmt::format("{}", d.year);
+}
+
+}  // namespace brief
+
+namespace brief {
+
+std::string ShortDate(const Date& d) {
+  if (d.day) return fmt::format("{} {} {}", d.day, MonthName(d.month, true), d.year);
+  if (d.month) return fmt::format("{} {}", MonthName(d.month, true), d.year);
   return fmt::format("{}", d.year);
 }
 

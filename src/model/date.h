@@ -35,7 +35,10 @@ std::string FormatIso(const Date& d);
 // Human form for the page: "16 May 2022", "May 2022", "2022".
 std::string FormatHuman(const Date& d);
 
-// "May" for 5; "" outside 1..12.
+// Compact form for tables and timelines: "16 May 2022", "Sep 2024", "2022".
+std::string ShortDate(const Date& d);
+
+// "May" for 5 ("Sep" abbreviated); "" outside 1..12.
 std::string MonthName(int month, bool abbreviated);
 
 // Days in a month of a year (Gregorian).

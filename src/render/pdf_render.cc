@@ -44,10 +44,15 @@ std::map<int, std::set<int>> UsedCodePoints(const DisplayList& items) {
   return used;
 }
 
-void SetInfo(PdfDocument& doc, const PdfInfo& info) {
+bool IsAscii(const std::string& s) {
+  return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
+// Sets the info entries that are (or are not) plain ASCII.
+void SetInfo(PdfDocument& doc, const PdfInfo& info, bool ascii_only) {
   HPDF_Doc pdf = doc.get();
   auto set = [&](HPDF_InfoType type, const std::string& value) {
-    if (!value.empty()) HPDF_SetInfoAttr(pdf, type, value.c_str());
+    if (!value.empty() && IsAscii(value) == ascii_only) HPDF_SetInfoAttr(pdf, type, value.c_str());
   };
   set(HPDF_INFO_TITLE, info.title);
   set(HPDF_INFO_SUBJECT, info.subject);
@@ -55,6 +60,7 @@ void SetInfo(PdfDocument& doc, const PdfInfo& info) {
   set(HPDF_INFO_AUTHOR, info.author);
   set(HPDF_INFO_CREATOR, info.creator);
   set(HPDF_INFO_PRODUCER, info.producer);
+  if (!ascii_only) return;
   HPDF_Date date{info.year, info.month, info.day, info.hour, info.minute, info.second, 'Z', 0, 0};
   HPDF_SetInfoDateAttr(pdf, HPDF_INFO_CREATION_DATE, date);
   HPDF_SetInfoDateAttr(pdf, HPDF_INFO_MOD_DATE, date);
@@ -86,8 +92,9 @@ RenderResult RenderPdf(const PageLayout& layout, const Template& t, const FontSe
   HPDF_Doc pdf = doc.get();
   HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
   HPDF_UseUTFEncodings(pdf);
-  HPDF_SetCurrentEncoder(pdf, "UTF-8");
-  SetInfo(doc, info);
+  SetInfo(doc, info, /*ascii_only=*/true);  // As plain strings: shorter.
+  HPDF_SetCurrentEncoder(pdf, "UTF-8");     // Non-ASCII info needs it first.
+  SetInfo(doc, info, /*ascii_only=*/false);
 
   const DisplayList& items = layout.items;
   std::map<int, HPDF_Font> pdf_fonts;

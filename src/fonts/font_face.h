@@ -27,10 +27,12 @@ class FontFace {
   const std::string& path() const { return path_; }
   // PostScript name from the name table, e.g. "DejaVuSans-Bold".
   const std::string& postscript_name() const { return postscript_name_; }
-  // Advance in 1/1000 em, or -1 when the font has no glyph for cp.
+  // Advance in 1/1000 em, or -1 when the font has no glyph for cp. Code
+  // points beyond the BMP are always -1: libharu 2.3.0's UTF-8 encoding
+  // cannot address them (they would print as a space).
   int Advance(int cp) const {
-    if (!bmp_.empty() && cp >= 0 && cp < 0x10000) return bmp_[static_cast<size_t>(cp)];
-    return LookUp(cp);
+    if (cp < 0 || cp >= 0x10000) return -1;
+    return bmp_.empty() ? LookUp(cp) : bmp_[static_cast<size_t>(cp)];
   }
   int ascent() const { return ascent_; }    // 1/1000 em, positive
   int descent() const { return descent_; }  // 1/1000 em, negative

@@ -160,6 +160,10 @@ PageLayout LayoutAtScale(const LayoutInput& in, double scale) {
   Footer(c, in, footer_top);
   double bottom = footer_top - c.SectionGap() * 0.8;
 
+  if (bottom < content_top + c.LineHeight(c.base()) * 3) {
+    // Header and sources leave no room for the columns at all.
+    page.overflows.push_back({"header and sources", content_top + c.LineHeight(c.base()) * 3 - bottom});
+  }
   double content_w = t.page_width - t.margin_left - t.margin_right;
   double gutters = t.gutter * static_cast<double>(t.columns.size() - 1);
   double x = t.margin_left;

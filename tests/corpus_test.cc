@@ -9,6 +9,7 @@
 
 #include <doctest/doctest.h>
 
+#include "template/load_template.h"
 #include "validate/check_brief.h"
 
 using namespace brief;
@@ -78,5 +79,26 @@ TEST_CASE("corpus: valid briefs give no diagnostic at all") {
     BriefCheck check = CheckBriefFile(disk, file, /*strict=*/true);
     CHECK(Actual(check) == "");
     CHECK(check.brief.has_value());
+  }
+}
+
+TEST_CASE("corpus: a broken template gives exactly its expected diagnostics") {
+  DiskFileSystem disk;
+  std::vector<Diagnostic> diagnostics;
+  auto t = LoadTemplateFile(disk, "tests/templates/broken.yaml", &diagnostics);
+  CHECK_FALSE(t.has_value());
+  SortByPosition(&diagnostics);
+  BriefCheck as_check;
+  as_check.diagnostics = diagnostics;
+  CHECK(Actual(as_check) == Expected("tests/templates/broken.yaml"));
+}
+
+TEST_CASE("corpus: the shipped templates are valid") {
+  DiskFileSystem disk;
+  for (const std::string& file : YamlFiles("templates")) {
+    INFO(file);
+    std::vector<Diagnostic> diagnostics;
+    CHECK(LoadTemplateFile(disk, file, &diagnostics).has_value());
+    CHECK(diagnostics.empty());
   }
 }

@@ -38,3 +38,27 @@ inline Run RunBrief(const std::string& args, const std::string& env = "") {
   std::remove((base + ".err").c_str());
   return r;
 }
+
+// Runs a shell command, capturing stdout and stderr separately.
+inline Run RunShell(const std::string& command) {
+  static int counter = 0;
+  std::string base = "/tmp/brief_sh_" + std::to_string(getpid()) + "_" + std::to_string(counter++);
+  Run r;
+  int raw = std::system((command + " >" + base + ".out 2>" + base + ".err </dev/null").c_str());
+  r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+  r.out = ReadWhole(base + ".out");
+  r.err = ReadWhole(base + ".err");
+  std::remove((base + ".out").c_str());
+  std::remove((base + ".err").c_str());
+  return r;
+}
+
+// A fresh empty folder under /tmp, removed by the destructor.
+struct TempDir {
+  std::string path;
+  TempDir() {
+    char name[] = "/tmp/brief_test_dir_XXXXXX";
+    path = mkdtemp(name);
+  }
+  ~TempDir() { std::system(("rm -rf '" + path + "'").c_str()); }
+};

@@ -1,0 +1,135 @@
+// Page geometry with the real templates and fonts: everything inside the
+// page, no text on top of other text, shrink-to-fit and overflow reports.
+#include "layout/page_layout.h"
+
+#include <doctest/doctest.h>
+
+#include "fonts/font_set.h"
+#include "template/load_template.h"
+#include "validate/check_brief.h"
+
+using namespace brief;
+
+namespace {
+
+struct Prepared {
+  Template tmpl;
+  std::unique_ptr<FontSet> fonts;
+  std::unique_ptr<TextShaper> shaper;
+};
+
+Prepared Prepare(const std::string& name) {
+  DiskFileSystem disk;
+  std::vector<Diagnostic> diagnostics;
+  auto t = LoadTemplateFile(disk, "templates/" + name + ".yaml", &diagnostics);
+  REQUIRE(t.has_value());
+  Prepared p{*t, nullptr, nullptr};
+  std::string error;
+  p.fonts = FontSet::ForTemplate(p.tmpl, "fonts", &error);
+  REQUIRE_MESSAGE(p.fonts != nullptr, error);
+  p.shaper = std::make_unique<TextShaper>(*p.fonts);
+  return p;
+}
+
+Brief Load(const std::string& file) {
+  DiskFileSystem disk;
+  BriefCheck check = CheckBriefFile(disk, file, false);
+  REQUIRE_MESSAGE(check.brief.has_value(), file);
+  return *check.brief;
+}
+
+void CheckGeometry(const PageLayout& page, const Template& t, const std::string& what) {
+  INFO(what);
+  for (const TextItem& a : page.items.texts) {
+    CHECK(a.x >= t.margin_left - 0.01);
+    CHECK(a.x + a.width <= t.page_width - t.margin_right + 0.01);
+    CHECK(a.baseline - a.size >= 0);
+    CHECK(a.baseline <= t.page_height - t.margin_bottom + 0.01);
+  }
+  // No two text runs share ink: overlapping horizontally and closer
+  // vertically than 0.9 of the smaller size.
+  const auto& texts = page.items.texts;
+  int overlaps = 0;
+  for (size_t i = 0; i < texts.size(); ++i) {
+    for (size_t k = i + 1; k < texts.size(); ++k) {
+      const TextItem& a = texts[i];
+      const TextItem& b = texts[k];
+      bool x = a.x < b.x + b.width - 0.01 && b.x < a.x + a.width - 0.01;
+      bool y = std::abs(a.baseline - b.baseline) < std::min(a.size, b.size) * 0.9;
+      if (x && y) {
+        ++overlaps;
+        MESSAGE("overlap: '" << a.text << "' and '" << b.text << "'");
+      }
+    }
+  }
+  CHECK(overlaps == 0);
+  // Section boxes in one column do not overlap each other.
+  for (size_t i = 0; i < page.boxes.size(); ++i) {
+    for (size_t k = i + 1; k < page.boxes.size(); ++k) {
+      const auto& a = page.boxes[i];
+      const auto& b = page.boxes[k];
+      if (a.x != b.x) continue;
+      CHECK((a.top + a.height <= b.top + 0.01 || b.top + b.height <= a.top + 0.01));
+    }
+  }
+}
+
+}  // namespace
+
+TEST_CASE("page: every sample brief fits both templates with nothing overlapping") {
+  for (const char* name : {"classic", "compact"}) {
+    Prepared p = Prepare(name);
+    for (const char* file : {"briefs/avtotor.yaml", "tests/briefs/valid/full.yaml",
+                             "tests/briefs/valid/dense.yaml", "tests/briefs/valid/cjk.yaml",
+                             "tests/briefs/valid/minimal.yml"}) {
+      Brief b = Load(file);
+      LayoutInput in{b, p.tmpl, *p.shaper, {60, 30}, "brief test"};
+      PageLayout page = FitPage(in);
+      CHECK_MESSAGE(page.overflows.empty(), file << " with " << name);
+      CHECK(page.scale >= p.tmpl.size_minimum / p.tmpl.size_base);
+      CHECK(page.missing.empty());
+      CheckGeometry(page, p.tmpl, std::string(file) + " with " + name);
+    }
+  }
+}
+
+TEST_CASE("page: content that does not fit at full size shrinks, but not below the minimum") {
+  Prepared p = Prepare("classic");
+  Brief b = Load("tests/briefs/valid/dense.yaml");
+  // Make the history long enough that it cannot fit at the base size.
+  for (int i = 0; i < 12; ++i) {
+    b.history.push_back({Date{2023, 0, 0}, "Another event of the same year that needs a line or two of text"});
+  }
+  LayoutInput in{b, p.tmpl, *p.shaper, {}, "brief test"};
+  CHECK_FALSE(LayoutAtScale(in, 1.0).overflows.empty());
+  PageLayout page = FitPage(in);
+  CHECK(page.overflows.empty());
+  CHECK(page.scale < 1.0);
+  CHECK(page.scale >= p.tmpl.size_minimum / p.tmpl.size_base);
+  // Bisection lands within 0.001 of the largest scale that fits.
+  CHECK_FALSE(LayoutAtScale(in, page.scale + 0.002).overflows.empty());
+  CheckGeometry(page, p.tmpl, "dense + 12 events");
+}
+
+TEST_CASE("page: a brief that cannot fit reports each overflowing section and by how much") {
+  Prepared p = Prepare("classic");
+  Brief b = Load("tests/briefs/render/stress.yaml");
+  LayoutInput in{b, p.tmpl, *p.shaper, {}, "brief test"};
+  PageLayout page = FitPage(in);
+  REQUIRE_FALSE(page.overflows.empty());
+  CHECK(page.scale == doctest::Approx(p.tmpl.size_minimum / p.tmpl.size_base));
+  std::string described = DescribeOverflows(page.overflows);
+  CHECK(described.find("history (") != std::string::npos);
+  CHECK(described.find("partnerships (") != std::string::npos);
+  for (const Overflow& o : page.overflows) CHECK(o.points > 0);
+}
+
+TEST_CASE("page: missing glyphs are reported with the field they are in") {
+  Prepared p = Prepare("classic");
+  Brief b = Load("tests/briefs/render/emoji.yaml");
+  LayoutInput in{b, p.tmpl, *p.shaper, {}, "brief test"};
+  PageLayout page = FitPage(in);
+  REQUIRE(page.missing.size() == 1);
+  CHECK(page.missing[0].path == "company.name");
+  CHECK(page.missing[0].code_point == 0x1F600);
+}

@@ -1,0 +1,193 @@
+// End-to-end rendering: the PDFs themselves, read back with poppler-utils
+// and qpdf.
+#include <algorithm>
+#include <filesystem>
+#include <sstream>
+#include <vector>
+
+#include <doctest/doctest.h>
+
+#include "tests/run_binary.h"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::vector<std::string> Lines(const std::string& text) {
+  std::vector<std::string> lines;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  return lines;
+}
+
+// The checks every rendered PDF must pass.
+void CheckPdf(const std::string& pdf, const std::string& page_size) {
+  INFO(pdf);
+  Run check = RunShell("qpdf --check '" + pdf + "'");
+  CHECK(check.status == 0);
+  CHECK(check.out.find("No syntax or stream encoding errors found") != std::string::npos);
+  Run info = RunShell("pdfinfo '" + pdf + "'");
+  CHECK(info.status == 0);
+  CHECK(info.err == "");  // No poppler warning (the ToUnicode fix).
+  CHECK(info.out.find("Pages:           1\n") != std::string::npos);
+  CHECK(info.out.find("Page size:       " + page_size) != std::string::npos);
+  Run fonts = RunShell("pdffonts '" + pdf + "'");
+  CHECK(fonts.err == "");
+  std::vector<std::string> rows = Lines(fonts.out);
+  REQUIRE(rows.size() >= 4);  // Header, rule, regular, bold.
+  for (size_t i = 2; i < rows.size(); ++i) {
+    INFO(rows[i]);
+    CHECK(rows[i].find("CID TrueType") != std::string::npos);
+    CHECK(rows[i].find(" yes yes yes ") != std::string::npos);  // emb, sub, uni
+  }
+  Run text = RunShell("pdftotext '" + pdf + "' -");
+  CHECK(text.status == 0);
+  CHECK(text.err == "");
+}
+
+std::string Text(const std::string& pdf) { return RunShell("pdftotext '" + pdf + "' -").out; }
+
+}  // namespace
+
+TEST_CASE("render: the Avtotor brief becomes one clean, small page with its key facts") {
+  TempDir out;
+  Run r = RunBrief("render briefs/avtotor.yaml -o " + out.path);
+  CHECK(r.status == 0);
+  CHECK(r.err == "1 brief rendered to " + out.path + ", 0 failed\n");
+  std::string pdf = out.path + "/avtotor.pdf";
+  CheckPdf(pdf, "595.276 x 841.89 pts (A4)");
+  CHECK(fs::file_size(pdf) <= 20 * 1024);
+  std::string text = Text(pdf);
+  for (const char* fact :
+       {"Avtotor", "Автотор", "Kaliningrad, Russia", "Founded 1996", "Valery Gorbunov",
+        "Chairman of the board", "Founded in Kaliningrad", "69", "38", "▲31", "≈€4.0 bn",
+        "≈₽249.7 bn", "May 2022 · Operations disrupted", "PARTIALLY RESOLVED", "Motorinvest",
+        "DFSK (Dongfeng Sokon)", "Technology-neutral platform", "BMW", "KIA", "Hyundai", "Ford Cargo",
+        "Contract assembly", "Mass production of EVs", "RIA News", "https://ria.ru", "brief 0.1.0"}) {
+    CHECK_MESSAGE(text.find(fact) != std::string::npos, "missing: " << fact);
+  }
+  Run info = RunShell("pdfinfo '" + pdf + "'");
+  CHECK(info.out.find("Title:           Avtotor — company brief\n") != std::string::npos);
+  CHECK(info.out.find("Creator:         brief 0.1.0\n") != std::string::npos);
+  CHECK(info.out.find("Keywords:        Avtotor, Автотор,") != std::string::npos);
+  CHECK(info.out.find("CreationDate:    Mon Jan  1 00:00:00 2024 UTC") != std::string::npos);
+  // One link annotation, for the source's URL, drawn without a border.
+  std::string qdf = RunShell("qpdf --qdf --object-streams=disable '" + pdf + "' -").out;
+  CHECK(qdf.find("/URI (https://ria.ru)") != std::string::npos);
+  CHECK(qdf.find("/Border [\n    0\n    0\n    0\n  ]") != std::string::npos);
+}
+
+TEST_CASE("render: every brief in briefs/ and tests/briefs/valid renders with both templates") {
+  for (const char* name : {"classic", "compact"}) {
+    TempDir out;
+    Run r = RunBrief(std::string("render -t ") + name + " briefs tests/briefs/valid -o " + out.path);
+    CHECK(r.status == 0);
+    CHECK(r.err.find("0 failed") != std::string::npos);
+    std::string size = std::string(name) == "classic" ? "595.276 x 841.89 pts (A4)"
+                                                      : "612 x 792 pts (letter)";
+    int count = 0;
+    for (const auto& entry : fs::directory_iterator(out.path)) {
+      CheckPdf(entry.path().string(), size);
+      ++count;
+    }
+    CHECK(count == 7);
+  }
+}
+
+TEST_CASE("render: the same input gives the same bytes; SOURCE_DATE_EPOCH sets the date") {
+  TempDir a, b, c;
+  RunBrief("render briefs/avtotor.yaml tests/briefs/valid/full.yaml -o " + a.path);
+  RunBrief("render briefs/avtotor.yaml tests/briefs/valid/full.yaml -o " + b.path);
+  for (const char* f : {"/avtotor.pdf", "/full.pdf"}) {
+    CHECK(ReadWhole(a.path + f) == ReadWhole(b.path + f));
+    CHECK_FALSE(ReadWhole(a.path + f).empty());
+  }
+  Run r = RunBrief("render briefs/avtotor.yaml -o " + c.path, "SOURCE_DATE_EPOCH=1700000000");
+  CHECK(r.status == 0);
+  CHECK(RunShell("pdfinfo " + c.path + "/avtotor.pdf").out.find("Tue Nov 14 22:13:20 2023 UTC") !=
+        std::string::npos);
+  CHECK(RunBrief("render briefs/avtotor.yaml -o " + c.path, "SOURCE_DATE_EPOCH=yesterday").status == 2);
+}
+
+TEST_CASE("render: a brief that cannot fit fails, names the sections and writes nothing") {
+  TempDir out;
+  Run r = RunBrief("render tests/briefs/render/stress.yaml -o " + out.path);
+  CHECK(r.status == 1);
+  CHECK(r.err.find("tests/briefs/render/stress.yaml: error: the brief does not fit on one page even "
+                   "at the minimum type size (6.5 pt); overflowing: ") == 0);
+  CHECK(r.err.find("history (") != std::string::npos);
+  CHECK_FALSE(fs::exists(out.path + "/stress.pdf"));
+  CHECK(fs::is_empty(out.path));  // No temporary file left behind either.
+}
+
+TEST_CASE("render: an invalid brief writes nothing and leaves an earlier good PDF alone") {
+  TempDir out, briefs;
+  fs::copy_file("briefs/avtotor.yaml", briefs.path + "/acme.yaml");
+  CHECK(RunBrief("render " + briefs.path + " -o " + out.path).status == 0);
+  std::string good = ReadWhole(out.path + "/acme.pdf");
+  REQUIRE(good.size() > 1000);
+  fs::copy_file("tests/briefs/invalid/currency.yaml", briefs.path + "/acme.yaml",
+                fs::copy_options::overwrite_existing);
+  Run r = RunBrief("render " + briefs.path + " -o " + out.path);
+  CHECK(r.status == 1);
+  CHECK(r.err.find("acme.yaml:20:15: error: revenue[1].currency") != std::string::npos);
+  CHECK(ReadWhole(out.path + "/acme.pdf") == good);
+  int files = 0;
+  for (const auto& entry : fs::directory_iterator(out.path)) {
+    (void)entry;
+    ++files;
+  }
+  CHECK(files == 1);
+}
+
+TEST_CASE("render: missing glyphs are a warning naming field and code point; --strict refuses") {
+  TempDir out;
+  Run r = RunBrief("render tests/briefs/render/emoji.yaml -o " + out.path);
+  CHECK(r.status == 0);
+  CHECK(r.err.find("tests/briefs/render/emoji.yaml: warning: company.name: U+1F600 '😀' has no glyph "
+                   "in the template's fonts and will not show") == 0);
+  CHECK(fs::exists(out.path + "/emoji.pdf"));
+  TempDir strict;
+  Run s = RunBrief("render --strict tests/briefs/render/emoji.yaml -o " + strict.path);
+  CHECK(s.status == 1);
+  CHECK_FALSE(fs::exists(strict.path + "/emoji.pdf"));
+}
+
+TEST_CASE("render: text the main font lacks is drawn with the template's fallback font") {
+  TempDir out;
+  Run r = RunBrief("render tests/briefs/valid/cjk.yaml -o " + out.path);
+  CHECK(r.status == 0);
+  CHECK(r.err == "1 brief rendered to " + out.path + ", 0 failed\n");
+  std::string pdf = out.path + "/cjk.pdf";
+  CheckPdf(pdf, "595.276 x 841.89 pts (A4)");
+  CHECK(RunShell("pdffonts " + pdf).out.find("DroidSansFallback") != std::string::npos);
+  CHECK(Text(pdf).find("比亚迪股份有限公司") != std::string::npos);
+}
+
+TEST_CASE("render: usage errors and machine-readable results") {
+  TempDir out;
+  Run bad = RunBrief("render -t clasic briefs -o " + out.path);
+  CHECK(bad.status == 2);
+  CHECK(bad.err == "brief: error: no such template 'clasic' (did you mean 'classic'?); templates: "
+                   "classic, compact\n");
+  Run json = RunBrief("render --format json briefs tests/briefs/invalid/version.yaml -o " + out.path);
+  CHECK(json.status == 1);
+  std::vector<std::string> lines = Lines(json.out);
+  REQUIRE(lines.size() == 2);
+  CHECK(lines[0] == "{\"file\":\"briefs/avtotor.yaml\",\"output\":\"" + out.path +
+                        "/avtotor.pdf\",\"rendered\":true,\"diagnostics\":[]}");
+  CHECK(lines[1].find("{\"file\":\"tests/briefs/invalid/version.yaml\",\"output\":null,\"rendered\":false,") == 0);
+}
+
+TEST_CASE("render: two briefs with the same file name would overwrite each other: the second fails") {
+  TempDir out;
+  Run r = RunBrief("render tests/briefs/valid/minimal.yml tests/briefs/valid/minimal.yml -o " + out.path);
+  CHECK(r.status == 0);  // The same file twice is processed once.
+  TempDir briefs;
+  fs::create_directories(briefs.path + "/a");
+  fs::copy_file("tests/briefs/valid/minimal.yml", briefs.path + "/a/x.yaml");
+  fs::copy_file("tests/briefs/valid/minimal.yml", briefs.path + "/x.yml");
+  Run twice = RunBrief("render " + briefs.path + "/a/x.yaml " + briefs.path + "/x.yml -o " + out.path);
+  CHECK(twice.status == 1);
+  CHECK(twice.err.find("was already written from") != std::string::npos);
+}

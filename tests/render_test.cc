@@ -144,7 +144,7 @@ TEST_CASE("render: missing glyphs are a warning naming field and code point; --s
   TempDir out;
   Run r = RunBrief("render tests/briefs/render/emoji.yaml -o " + out.path);
   CHECK(r.status == 0);
-  CHECK(r.err.find("tests/briefs/render/emoji.yaml: warning: company.name: U+1F600 '😀' has no glyph "
+  CHECK(r.err.find("tests/briefs/render/emoji.yaml: warning: company.name: U+13000 '𓀀' has no glyph "
                    "in the template's fonts and will not show") == 0);
   CHECK(fs::exists(out.path + "/emoji.pdf"));
   TempDir strict;

@@ -1,10 +1,12 @@
 #include "fonts/font_face.h"
 
+#include <cctype>
 #include <fstream>
 #include <sstream>
 
 #include <hb-subset.h>
 #include <hb.h>
+#include <hb-ot.h>
 
 namespace brief {
 
@@ -74,10 +76,33 @@ std::unique_ptr<FontFace> FontFace::Load(const std::string& path, bool table,
     f->ascent_ = static_cast<int>(extents.ascender * 1000 / static_cast<int>(upem));
     f->descent_ = static_cast<int>(extents.descender * 1000 / static_cast<int>(upem));
   }
-  char name[256];
+  hb_position_t cap = 0;
+  if (hb_ot_metrics_get_position(font, HB_OT_METRICS_TAG_CAP_HEIGHT, &cap) && cap > 0) {
+    f->cap_height_ = static_cast<int>(cap * 1000 / static_cast<int>(upem));
+  }
+  // head: xMin, yMin, xMax, yMax are int16 at offsets 36..42; macStyle bit 0
+  // (at 44) is bold.
+  hb_blob_t* head = hb_face_reference_table(f->face_, HB_TAG('h', 'e', 'a', 'd'));
+  unsigned head_length = 0;
+  const char* h = hb_blob_get_data(head, &head_length);
+  if (head_length >= 46) {
+    for (int i = 0; i < 4; ++i) {
+      auto v = static_cast<int16_t>((static_cast<unsigned char>(h[36 + 2 * i]) << 8) |
+                                    static_cast<unsigned char>(h[37 + 2 * i]));
+      f->bbox_[i] = v * 1000 / static_cast<int>(upem);
+    }
+    f->bold_ = (static_cast<unsigned char>(h[45]) & 1) != 0;
+  }
+  hb_blob_destroy(head);
+  // PostScript name (name ID 6): ASCII without spaces by the spec, but
+  // filter anyway since it becomes a PDF name.
+  char name[128] = {};
   unsigned size = sizeof name;
-  hb_ot_name_get_utf8(f->face_, HB_OT_NAME_ID_POSTSCRIPT_NAME, hb_language_get_default(), &size, name);
-  f->postscript_name_ = name;
+  hb_ot_name_get_utf8(f->face_, HB_OT_NAME_ID_POSTSCRIPT_NAME, hb_language_from_string("en", 2),
+                      &size, name);
+  for (const char* c = name; *c; ++c) {
+    if (std::isalnum(static_cast<unsigned char>(*c)) || *c == '-' || *c == '_') f->postscript_name_ += *c;
+  }
   if (f->postscript_name_.empty()) f->postscript_name_ = "Font";
   return f;
 }
@@ -94,6 +119,7 @@ int FontFace::LookUp(int cp) const {
 }
 
 std::optional<std::string> FontFace::Subset(const std::vector<int>& code_points,
+                                            std::vector<int>* glyph_ids,
                                             std::string* error) const {
   hb_subset_input_t* input = hb_subset_input_create_or_fail();
   if (!input) {
@@ -116,6 +142,15 @@ std::optional<std::string> FontFace::Subset(const std::vector<int>& code_points,
     *error = "HarfBuzz could not subset font '" + path_ + "'";
     return std::nullopt;
   }
+  // The subset renumbers glyphs; its own cmap says where each went.
+  hb_font_t* subset_font = hb_font_create(subset);
+  glyph_ids->clear();
+  for (int cp : code_points) {
+    hb_codepoint_t gid = 0;
+    hb_font_get_nominal_glyph(subset_font, static_cast<hb_codepoint_t>(cp), &gid);
+    glyph_ids->push_back(static_cast<int>(gid));
+  }
+  hb_font_destroy(subset_font);
   hb_blob_t* blob = hb_face_reference_blob(subset);
   unsigned length = 0;
   const char* data = hb_blob_get_data(blob, &length);

@@ -27,19 +27,25 @@ class FontFace {
   const std::string& path() const { return path_; }
   // PostScript name from the name table, e.g. "DejaVuSans-Bold".
   const std::string& postscript_name() const { return postscript_name_; }
-  // Advance in 1/1000 em, or -1 when the font has no glyph for cp. Code
-  // points beyond the BMP are always -1: libharu 2.3.0's UTF-8 encoding
-  // cannot address them (they would print as a space).
+  // Advance in 1/1000 em, or -1 when the font has no glyph for cp.
   int Advance(int cp) const {
-    if (cp < 0 || cp >= 0x10000) return -1;
-    return bmp_.empty() ? LookUp(cp) : bmp_[static_cast<size_t>(cp)];
+    if (bmp_.empty() || cp < 0 || cp >= 0x10000) return LookUp(cp);
+    return bmp_[static_cast<size_t>(cp)];
   }
   int ascent() const { return ascent_; }    // 1/1000 em, positive
   int descent() const { return descent_; }  // 1/1000 em, negative
+  int cap_height() const { return cap_height_; }  // 1/1000 em
+  // Glyph bounding box of the whole font (head table), 1/1000 em:
+  // x_min, y_min, x_max, y_max.
+  const int* bbox() const { return bbox_; }
+  bool bold() const { return bold_; }
 
   // A TrueType font holding only the glyphs for `code_points` (plus .notdef),
-  // without hinting, for embedding; nullopt and *error on failure.
-  std::optional<std::string> Subset(const std::vector<int>& code_points, std::string* error) const;
+  // without hinting or layout tables, for embedding; and in *glyph_ids the
+  // subset's glyph id for each code point (same order). nullopt and *error
+  // on failure.
+  std::optional<std::string> Subset(const std::vector<int>& code_points,
+                                    std::vector<int>* glyph_ids, std::string* error) const;
 
  private:
   FontFace() = default;
@@ -53,7 +59,9 @@ class FontFace {
   hb_font_t* font_ = nullptr;                // Immutable: safe to query from threads.
   unsigned upem_ = 1000;
   std::vector<int16_t> bmp_;                 // 65,536 advances, -1 = missing; or empty.
-  int ascent_ = 800, descent_ = -200;
+  int ascent_ = 800, descent_ = -200, cap_height_ = 700;
+  int bbox_[4] = {0, -200, 1000, 900};
+  bool bold_ = false;
 };
 
 }  // namespace brief

@@ -1,13 +1,18 @@
 #include "render/pdf_render.h"
 
+#include <hpdf_objects.h>
+#include <hpdf_pages.h>
+
 #include <algorithm>
+#include <fstream>
 #include <map>
 #include <set>
 
 #include <fmt/format.h>
 
 #include "base/utf8.h"
-#include "render/embed_font.h"
+#include "render/font_embedder.h"
+#include "validate/logo_check.h"
 #include "render/pdf_document.h"
 
 namespace brief {
@@ -42,6 +47,49 @@ std::map<int, std::set<int>> UsedCodePoints(const DisplayList& items) {
     for (int cp : ToCodePoints(t.text)) used[t.face].insert(cp);
   }
   return used;
+}
+
+// Loads a PNG or JPEG (judged by content) for drawing; nullptr on failure.
+HPDF_Image LoadImage(HPDF_Doc pdf, const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  char head[8] = {};
+  in.read(head, sizeof head);
+  ImageType type = SniffImage(std::string(head, static_cast<size_t>(in.gcount())));
+  if (type == ImageType::kPng) return HPDF_LoadPngImageFromFile(pdf, path.c_str());
+  if (type == ImageType::kJpeg) return HPDF_LoadJpegImageFromFile(pdf, path.c_str());
+  return nullptr;
+}
+
+// A number for a content stream: at most 2 decimals, no trailing zeros.
+std::string Num(double v) {
+  std::string s = fmt::format("{:.2f}", v);
+  while (s.back() == '0') s.pop_back();
+  if (s.back() == '.') s.pop_back();
+  return s == "-0" ? "0" : s;
+}
+
+// The text of the page as one BT ... ET block: font and colour set only
+// when they change, each run placed with an absolute text matrix.
+std::string TextBlock(const std::vector<TextItem>& texts, const std::map<int, EmbeddedFont>& fonts,
+                      double page_height) {
+  std::string out = "BT\n";
+  int face = -1;
+  double size = -1;
+  Color color{-1, -1, -1};
+  for (const TextItem& t : texts) {
+    if (t.face != face || t.size != size) {
+      out += fmt::format("/F{} {} Tf\n", t.face, Num(t.size));
+      face = t.face;
+      size = t.size;
+    }
+    if (!(t.color == color)) {
+      out += fmt::format("{} {} {} rg\n", Num(t.color.r), Num(t.color.g), Num(t.color.b));
+      color = t.color;
+    }
+    out += fmt::format("1 0 0 1 {} {} Tm {} Tj\n", Num(t.x), Num(page_height - t.baseline),
+                       fonts.at(t.face).Encode(t.text));
+  }
+  return out + "ET\n";
 }
 
 bool IsAscii(const std::string& s) {
@@ -97,17 +145,14 @@ RenderResult RenderPdf(const PageLayout& layout, const Template& t, const FontSe
   SetInfo(doc, info, /*ascii_only=*/false);
 
   const DisplayList& items = layout.items;
-  std::map<int, HPDF_Font> pdf_fonts;
-  std::map<int, std::vector<int>> used;
+  std::map<int, EmbeddedFont> embedded;
   for (const auto& [face, code_points] : UsedCodePoints(items)) {
     std::string error;
-    used[face].assign(code_points.begin(), code_points.end());
-    HPDF_Font font = EmbedSubsetFont(pdf, fonts.face(face), used[face], &error);
-    if (!font) {
-      result.error = error.empty() ? doc.error() : error;
+    if (!embedded[face].Embed(doc, fonts.face(face),
+                              std::vector<int>(code_points.begin(), code_points.end()), &error)) {
+      result.error = error;
       return result;
     }
-    pdf_fonts[face] = font;
   }
 
   HPDF_Page page = HPDF_AddPage(pdf);
@@ -169,23 +214,17 @@ RenderResult RenderPdf(const PageLayout& layout, const Template& t, const FontSe
     HPDF_Page_DrawImage(page, image, R(im.x), Y(im.y + im.h), R(im.w), R(im.h));
   }
   if (!items.texts.empty()) {
-    HPDF_Page_BeginText(page);
-    int current_face = -1;
-    double current_size = -1;
-    Color current_color{-1, -1, -1};
-    for (const TextItem& text : items.texts) {
-      if (text.face != current_face || text.size != current_size) {
-        HPDF_Page_SetFontAndSize(page, pdf_fonts[text.face], R(text.size));
-        current_face = text.face;
-        current_size = text.size;
-      }
-      if (!(text.color == current_color)) {
-        SetFill(page, text.color);
-        current_color = text.color;
-      }
-      HPDF_Page_TextOut(page, R(text.x), Y(text.baseline), text.text.c_str());
+    // The fonts go into the page's resources as /F<face>; the text is
+    // written straight into the content stream after everything libharu drew.
+    auto* attr = static_cast<HPDF_PageAttr>(page->attr);
+    HPDF_Dict resources =
+        static_cast<HPDF_Dict>(HPDF_Dict_GetItem(page, "Resources", HPDF_OCLASS_DICT));
+    HPDF_Dict font_resources = HPDF_Dict_New(pdf->mmgr);
+    HPDF_Dict_Add(resources, "Font", font_resources);
+    for (const auto& [face, font] : embedded) {
+      HPDF_Dict_Add(font_resources, fmt::format("F{}", face).c_str(), font.dict());
     }
-    HPDF_Page_EndText(page);
+    HPDF_Stream_WriteStr(attr->stream, TextBlock(items.texts, embedded, H).c_str());
   }
   for (const LinkItem& link : items.links) {
     HPDF_Rect rect{R(link.x), Y(link.y + link.h), R(link.x + link.w), Y(link.y)};
@@ -193,10 +232,6 @@ RenderResult RenderPdf(const PageLayout& layout, const Template& t, const FontSe
     HPDF_LinkAnnot_SetBorderStyle(annot, 0, 0, 0);
   }
   if (!doc.ok()) {
-    result.error = doc.error();
-    return result;
-  }
-  if (!FixToUnicode(doc, pdf_fonts, used)) {
     result.error = doc.error();
     return result;
   }

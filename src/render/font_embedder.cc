@@ -1,0 +1,177 @@
+#include "render/font_embedder.h"
+
+#include <hpdf_doc.h>
+#include <hpdf_objects.h>
+
+#include <algorithm>
+#include <map>
+
+#include <fmt/format.h>
+
+#include "base/utf8.h"
+
+namespace brief {
+
+namespace {
+
+// A new dictionary registered in the document's cross-reference table.
+HPDF_Dict NewIndirectDict(HPDF_Doc pdf) {
+  HPDF_Dict dict = HPDF_Dict_New(pdf->mmgr);
+  if (dict && HPDF_Xref_Add(pdf->xref, dict) != HPDF_OK) return nullptr;
+  return dict;
+}
+
+// A new stream dictionary holding `bytes`, deflated when written.
+HPDF_Dict NewStream(HPDF_Doc pdf, const std::string& bytes) {
+  HPDF_Dict stream = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
+  if (!stream) return nullptr;
+  HPDF_Stream_Write(stream->stream, reinterpret_cast<const HPDF_BYTE*>(bytes.data()),
+                    static_cast<HPDF_UINT>(bytes.size()));
+  stream->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+  return stream;
+}
+
+HPDF_Array IntArray(HPDF_Doc pdf, std::initializer_list<int> values) {
+  HPDF_Array array = HPDF_Array_New(pdf->mmgr);
+  for (int v : values) HPDF_Array_AddNumber(array, v);
+  return array;
+}
+
+void AppendUtf16Hex(int cp, std::string* out) {
+  if (cp >= 0x10000) {
+    int v = cp - 0x10000;
+    *out += fmt::format("{:04X}{:04X}", 0xD800 + (v >> 10), 0xDC00 + (v & 0x3FF));
+  } else {
+    *out += fmt::format("{:04X}", cp);
+  }
+}
+
+}  // namespace
+
+std::string SubsetTag(const std::string& name, const std::vector<int>& code_points) {
+  uint64_t h = 1469598103934665603ULL;  // FNV-1a
+  auto mix = [&](uint64_t v) {
+    h ^= v;
+    h *= 1099511628211ULL;
+  };
+  for (char c : name) mix(static_cast<unsigned char>(c));
+  for (int cp : code_points) mix(static_cast<uint64_t>(cp));
+  std::string tag;
+  for (int i = 0; i < 6; ++i) {
+    tag.push_back(static_cast<char>('A' + h % 26));
+    h /= 26;
+  }
+  return tag;
+}
+
+std::string ToUnicodeCMap(const std::vector<std::pair<int, int>>& glyph_to_code_point) {
+  std::string text =
+      "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+      "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+      "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+      "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
+  // At most 100 entries per bfchar block (PDF reference, 5.9.2).
+  for (size_t i = 0; i < glyph_to_code_point.size(); i += 100) {
+    size_t n = std::min<size_t>(100, glyph_to_code_point.size() - i);
+    text += fmt::format("{} beginbfchar\n", n);
+    for (size_t k = i; k < i + n; ++k) {
+      text += fmt::format("<{:04X}> <", glyph_to_code_point[k].first);
+      AppendUtf16Hex(glyph_to_code_point[k].second, &text);
+      text += ">\n";
+    }
+    text += "endbfchar\n";
+  }
+  return text + "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
+}
+
+bool EmbeddedFont::Embed(PdfDocument& doc, const FontFace& face, const std::vector<int>& code_points,
+                         std::string* error) {
+  HPDF_Doc pdf = doc.get();
+  std::vector<int> glyphs;
+  auto subset = face.Subset(code_points, &glyphs, error);
+  if (!subset) return false;
+  // glyph → code point, sorted by glyph (a glyph drawn by two code points
+  // keeps the first, which is what copying it yields).
+  std::map<int, int> by_glyph;
+  for (size_t i = 0; i < code_points.size(); ++i) {
+    glyph_of_[code_points[i]] = glyphs[i];
+    by_glyph.emplace(glyphs[i], code_points[i]);
+  }
+  std::string name = SubsetTag(face.postscript_name(), code_points) + "+" + face.postscript_name();
+
+  HPDF_Dict file = NewStream(pdf, *subset);
+  HPDF_Dict descriptor = NewIndirectDict(pdf);
+  HPDF_Dict cid = NewIndirectDict(pdf);
+  type0_ = NewIndirectDict(pdf);
+  HPDF_Dict to_unicode =
+      NewStream(pdf, ToUnicodeCMap(std::vector<std::pair<int, int>>(by_glyph.begin(), by_glyph.end())));
+  if (!file || !descriptor || !cid || !type0_ || !to_unicode) {
+    *error = "out of memory building font objects";
+    return false;
+  }
+  HPDF_Dict_AddNumber(file, "Length1", static_cast<HPDF_INT32>(subset->size()));
+
+  const int* bbox = face.bbox();
+  HPDF_Dict_AddName(descriptor, "Type", "FontDescriptor");
+  HPDF_Dict_AddName(descriptor, "FontName", name.c_str());
+  HPDF_Dict_AddNumber(descriptor, "Flags", 32);  // Nonsymbolic.
+  HPDF_Dict_Add(descriptor, "FontBBox", IntArray(pdf, {bbox[0], bbox[1], bbox[2], bbox[3]}));
+  HPDF_Dict_AddNumber(descriptor, "ItalicAngle", 0);
+  HPDF_Dict_AddNumber(descriptor, "Ascent", face.ascent());
+  HPDF_Dict_AddNumber(descriptor, "Descent", face.descent());
+  HPDF_Dict_AddNumber(descriptor, "CapHeight", face.cap_height());
+  HPDF_Dict_AddNumber(descriptor, "StemV", face.bold() ? 140 : 80);
+  HPDF_Dict_Add(descriptor, "FontFile2", file);
+
+  // Widths: "g [w]" for each glyph, runs of consecutive glyphs merged.
+  HPDF_Array widths = HPDF_Array_New(pdf->mmgr);
+  HPDF_Array run = nullptr;
+  int previous = -2;
+  for (const auto& [glyph, cp] : by_glyph) {
+    if (glyph != previous + 1) {
+      HPDF_Array_AddNumber(widths, glyph);
+      run = HPDF_Array_New(pdf->mmgr);
+      HPDF_Array_Add(widths, run);
+    }
+    HPDF_Array_AddNumber(run, std::max(0, face.Advance(cp)));
+    previous = glyph;
+  }
+  HPDF_Dict system = HPDF_Dict_New(pdf->mmgr);
+  HPDF_Dict_Add(system, "Registry", HPDF_String_New(pdf->mmgr, "Adobe", nullptr));
+  HPDF_Dict_Add(system, "Ordering", HPDF_String_New(pdf->mmgr, "Identity", nullptr));
+  HPDF_Dict_AddNumber(system, "Supplement", 0);
+  HPDF_Dict_AddName(cid, "Type", "Font");
+  HPDF_Dict_AddName(cid, "Subtype", "CIDFontType2");
+  HPDF_Dict_AddName(cid, "BaseFont", name.c_str());
+  HPDF_Dict_Add(cid, "CIDSystemInfo", system);
+  HPDF_Dict_Add(cid, "FontDescriptor", descriptor);
+  HPDF_Dict_Add(cid, "W", widths);
+  HPDF_Dict_AddName(cid, "CIDToGIDMap", "Identity");
+
+  HPDF_Array descendants = HPDF_Array_New(pdf->mmgr);
+  HPDF_Array_Add(descendants, cid);
+  HPDF_Dict_AddName(type0_, "Type", "Font");
+  HPDF_Dict_AddName(type0_, "Subtype", "Type0");
+  HPDF_Dict_AddName(type0_, "BaseFont", name.c_str());
+  HPDF_Dict_AddName(type0_, "Encoding", "Identity-H");
+  HPDF_Dict_Add(type0_, "DescendantFonts", descendants);
+  HPDF_Dict_Add(type0_, "ToUnicode", to_unicode);
+  if (!doc.ok()) {
+    *error = doc.error();
+    return false;
+  }
+  return true;
+}
+
+std::string EmbeddedFont::Encode(std::string_view utf8) const {
+  std::string hex = "<";
+  size_t pos = 0;
+  while (pos < utf8.size()) {
+    int cp = DecodeUtf8(utf8, &pos);
+    auto it = glyph_of_.find(cp);
+    hex += fmt::format("{:04X}", it == glyph_of_.end() ? 0 : it->second);
+  }
+  return hex + ">";
+}
+
+}  // namespace brief

@@ -1,5 +1,6 @@
 #include "fonts/font_face.h"
 
+#include <algorithm>
 #include <cctype>
 #include <fstream>
 #include <sstream>
@@ -22,7 +23,7 @@ std::string ReadFile(const std::string& path, bool* ok) {
 
 }  // namespace
 
-std::unique_ptr<FontFace> FontFace::Load(const std::string& path, bool table,
+std::unique_ptr<FontFace> FontFace::Load(const std::string& path, int index, bool table,
                                          std::string* error) {
   bool ok = false;
   std::string bytes = ReadFile(path, &ok);
@@ -48,7 +49,7 @@ std::unique_ptr<FontFace> FontFace::Load(const std::string& path, bool table,
   f->bytes_ = std::move(bytes);
   hb_blob_t* blob = hb_blob_create(f->bytes_.data(), static_cast<unsigned>(f->bytes_.size()),
                                    HB_MEMORY_MODE_READONLY, nullptr, nullptr);
-  f->face_ = hb_face_create(blob, 0);
+  f->face_ = hb_face_create(blob, static_cast<unsigned>(index & 0xFFFF));
   hb_blob_destroy(blob);
   unsigned upem = hb_face_get_upem(f->face_);
   unsigned glyphs = hb_face_get_glyph_count(f->face_);
@@ -59,6 +60,22 @@ std::unique_ptr<FontFace> FontFace::Load(const std::string& path, bool table,
   f->upem_ = upem;
   hb_font_t* font = hb_font_create(f->face_);
   hb_font_set_scale(font, static_cast<int>(upem), static_cast<int>(upem));
+  if (unsigned count = hb_ot_var_get_axis_count(f->face_); count > 0) {
+    // A variable font: the named instance asked for (e.g. Bold), or the
+    // default one. Its axis values set the metrics and are frozen into
+    // every subset, which is then a plain static font.
+    std::vector<hb_ot_var_axis_info_t> axes(count);
+    hb_ot_var_get_axis_infos(f->face_, 0, &count, axes.data());
+    std::vector<float> coords(count);
+    for (unsigned i = 0; i < count; ++i) coords[i] = axes[i].default_value;
+    if (int instance = index >> 16; instance > 0) {
+      unsigned n = count;
+      hb_ot_var_named_instance_get_design_coords(f->face_, static_cast<unsigned>(instance - 1), &n,
+                                                 coords.data());
+      hb_font_set_var_named_instance(font, static_cast<unsigned>(instance - 1));
+    }
+    for (unsigned i = 0; i < count; ++i) f->axes_.push_back({axes[i].tag, coords[i]});
+  }
   hb_font_make_immutable(font);
   f->font_ = font;
   if (table) {
@@ -98,8 +115,31 @@ std::unique_ptr<FontFace> FontFace::Load(const std::string& path, bool table,
   // filter anyway since it becomes a PDF name.
   char name[128] = {};
   unsigned size = sizeof name;
-  hb_ot_name_get_utf8(f->face_, HB_OT_NAME_ID_POSTSCRIPT_NAME, hb_language_from_string("en", 2),
-                      &size, name);
+  hb_ot_name_id_t name_id = HB_OT_NAME_ID_POSTSCRIPT_NAME;
+  if (int instance = index >> 16; instance > 0) {
+    // A named instance may have a PostScript name of its own ("Inter-Bold").
+    hb_ot_name_id_t id = hb_ot_var_named_instance_get_postscript_name_id(
+        f->face_, static_cast<unsigned>(instance - 1));
+    if (id != HB_OT_NAME_ID_INVALID) {
+      name_id = id;
+    } else {
+      // Else family + "-" + the instance's subfamily ("Inter" + "Bold").
+      char style[64] = {};
+      unsigned style_size = sizeof style;
+      hb_ot_name_get_utf8(f->face_,
+                          hb_ot_var_named_instance_get_subfamily_name_id(
+                              f->face_, static_cast<unsigned>(instance - 1)),
+                          hb_language_from_string("en", 2), &style_size, style);
+      hb_ot_name_get_utf8(f->face_, name_id, hb_language_from_string("en", 2), &size, name);
+      std::string combined = std::string(name) + "-" + style;
+      combined.copy(name, sizeof name - 1);
+      name[std::min(combined.size(), sizeof name - 1)] = '\0';
+      name_id = HB_OT_NAME_ID_INVALID;
+    }
+  }
+  if (name_id != HB_OT_NAME_ID_INVALID) {
+    hb_ot_name_get_utf8(f->face_, name_id, hb_language_from_string("en", 2), &size, name);
+  }
   for (const char* c = name; *c; ++c) {
     if (std::isalnum(static_cast<unsigned char>(*c)) || *c == '-' || *c == '_') f->postscript_name_ += *c;
   }
@@ -133,9 +173,12 @@ std::optional<std::string> FontFace::Subset(const std::vector<int>& code_points,
   // OS/2 and post; layout tables and device metrics only cost bytes.
   hb_set_t* drop = hb_subset_input_set(input, HB_SUBSET_SETS_DROP_TABLE_TAG);
   for (const char* tag : {"GSUB", "GPOS", "GDEF", "kern", "BASE", "JSTF", "MATH", "DSIG", "hdmx",
-                          "LTSH", "VDMX", "vhea", "vmtx", "gasp", "FFTM", "meta", "morx", "feat"}) {
+                          "LTSH", "VDMX", "vhea", "vmtx", "gasp", "FFTM", "meta", "morx", "feat",
+                          "STAT"}) {
     hb_set_add(drop, hb_tag_from_string(tag, 4));
   }
+  // A variable font's instance is frozen into a static font.
+  for (const auto& [tag, value] : axes_) hb_subset_input_pin_axis_location(input, face_, tag, value);
   hb_face_t* subset = hb_subset_or_fail(face_, input);
   hb_subset_input_destroy(input);
   if (!subset) {

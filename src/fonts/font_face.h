@@ -19,7 +19,11 @@ class FontFace {
   // With `table`, advances of the whole BMP are looked up once here (fast
   // queries, for the faces most text uses); without, each query asks
   // HarfBuzz (cheap to load, for large fallback fonts that are rarely asked).
-  static std::unique_ptr<FontFace> Load(const std::string& path, bool table, std::string* error);
+  // `index` is fontconfig's: the face in a collection in the low 16 bits, 1 +
+  // a variable font's named instance above them; that instance's axis
+  // values are then used for metrics and frozen into subsets.
+  static std::unique_ptr<FontFace> Load(const std::string& path, int index, bool table,
+                                        std::string* error);
   ~FontFace();
   FontFace(const FontFace&) = delete;
   FontFace& operator=(const FontFace&) = delete;
@@ -58,6 +62,7 @@ class FontFace {
   hb_face_t* face_ = nullptr;
   hb_font_t* font_ = nullptr;                // Immutable: safe to query from threads.
   unsigned upem_ = 1000;
+  std::vector<std::pair<unsigned, float>> axes_;  // Variable font: axis tag → value.
   std::vector<int16_t> bmp_;                 // 65,536 advances, -1 = missing; or empty.
   int ascent_ = 800, descent_ = -200, cap_height_ = 700;
   int bbox_[4] = {0, -200, 1000, 900};

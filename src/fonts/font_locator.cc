@@ -52,36 +52,48 @@ bool Matches(FcPattern* request, FcPattern* candidate) {
   return false;
 }
 
-std::string FromFolder(FcPattern* request, const std::string& fonts_dir) {
+bool IsTrueType(FcPattern* p) { return GetString(p, FC_FONTFORMAT) == "TrueType"; }
+
+int GetIndex(FcPattern* p) {
+  int index = 0;
+  FcPatternGetInteger(p, FC_INDEX, 0, &index);
+  return index;
+}
+
+FontLocation FromFolder(FcPattern* request, const std::string& fonts_dir) {
   std::error_code ec;
-  if (fonts_dir.empty() || !fs::is_directory(fonts_dir, ec)) return "";
+  if (fonts_dir.empty() || !fs::is_directory(fonts_dir, ec)) return {};
   std::vector<std::string> files;
   for (const auto& entry : fs::directory_iterator(fonts_dir, ec)) {
     if (Lower(entry.path().extension().string()) == ".ttf") files.push_back(entry.path().string());
   }
   std::sort(files.begin(), files.end());
   for (const std::string& file : files) {
-    int count = 0;
-    FcPattern* candidate =
-        FcFreeTypeQuery(reinterpret_cast<const FcChar8*>(file.c_str()), 0, nullptr, &count);
-    if (!candidate) continue;
-    bool ok = Matches(request, candidate);
-    FcPatternDestroy(candidate);
-    if (ok) return file;
+    // Every face and named instance in the file.
+    FcFontSet* set = FcFontSetCreate();
+    FcFreeTypeQueryAll(reinterpret_cast<const FcChar8*>(file.c_str()), -1, nullptr, nullptr, set);
+    FontLocation found;
+    for (int i = 0; i < set->nfont && found.path.empty(); ++i) {
+      if (IsTrueType(set->fonts[i]) && Matches(request, set->fonts[i])) {
+        found = {file, GetIndex(set->fonts[i])};
+      }
+    }
+    FcFontSetDestroy(set);
+    if (!found.path.empty()) return found;
   }
-  return "";
+  return {};
 }
 
 }  // namespace
 
-std::string LocateFont(const std::string& name, const std::string& fonts_dir, std::string* error) {
+FontLocation LocateFont(const std::string& name, const std::string& fonts_dir, std::string* error) {
   if (name.size() > 4 && Lower(name.substr(name.size() - 4)) == ".ttf") {
     std::error_code ec;
     std::string local = fonts_dir.empty() ? name : fonts_dir + "/" + name;
-    if (fs::is_regular_file(local, ec)) return local;
-    if (fs::is_regular_file(name, ec)) return name;
+    if (fs::is_regular_file(local, ec)) return {local, 0};
+    if (fs::is_regular_file(name, ec)) return {name, 0};
     *error = "font file '" + name + "' was not found in " + (fonts_dir.empty() ? "." : fonts_dir);
-    return "";
+    return {};
   }
   // fontconfig's global state is not safe to initialise from two threads.
   static std::mutex mutex;
@@ -89,21 +101,27 @@ std::string LocateFont(const std::string& name, const std::string& fonts_dir, st
   FcPattern* request = FcNameParse(reinterpret_cast<const FcChar8*>(name.c_str()));
   if (!request) {
     *error = "'" + name + "' is not a fontconfig pattern";
-    return "";
+    return {};
   }
-  std::string found = FromFolder(request, fonts_dir);
-  if (found.empty() && FcInit()) {
+  FontLocation found = FromFolder(request, fonts_dir);
+  if (found.path.empty() && FcInit()) {
     FcPattern* query = FcPatternDuplicate(request);
     FcConfigSubstitute(nullptr, query, FcMatchPattern);
     FcDefaultSubstitute(query);
     FcResult result;
-    FcPattern* match = FcFontMatch(nullptr, query, &result);
-    if (match && Matches(request, match)) found = GetString(match, FC_FILE);
-    if (match) FcPatternDestroy(match);
+    // Candidates best first; take the first TrueType one of the family.
+    FcFontSet* sorted = FcFontSort(nullptr, query, FcFalse, nullptr, &result);
+    for (int i = 0; sorted && i < sorted->nfont && found.path.empty(); ++i) {
+      FcPattern* candidate = sorted->fonts[i];
+      if (IsTrueType(candidate) && Matches(request, candidate)) {
+        found = {GetString(candidate, FC_FILE), GetIndex(candidate)};
+      }
+    }
+    if (sorted) FcFontSetDestroy(sorted);
     FcPatternDestroy(query);
   }
   FcPatternDestroy(request);
-  if (found.empty()) {
+  if (found.path.empty()) {
     *error = "font '" + name + "' is not installed and not in " +
              (fonts_dir.empty() ? "the fonts folder" : fonts_dir + "/");
   }

@@ -6,12 +6,22 @@
 
 namespace brief {
 
-// Resolves a template's font name to a file path, or "" with *error set.
+// A font file and the face in it: fontconfig's index, whose low 16 bits are
+// the face in a collection and whose high bits are 1 + the named instance of
+// a variable font (0: the default instance).
+struct FontLocation {
+  std::string path;
+  int index = 0;
+};
+
+// Resolves a template's font name to a TrueType file, or path "" with *error set.
 //  - "Name.ttf" (any name ending in .ttf): fonts_dir/Name.ttf, else the path as given.
 //  - otherwise a fontconfig pattern such as "DejaVu Sans:style=Bold": a font
 //    in fonts_dir whose family and style match, else the system's best match,
 //    accepted only if its family is the one asked for (fontconfig would
-//    otherwise silently substitute another family).
-std::string LocateFont(const std::string& name, const std::string& fonts_dir, std::string* error);
+//    otherwise silently substitute another family). OpenType/CFF files are
+//    passed over for a TrueType one of the same family and style, which may
+//    be a named instance of a variable font ("Inter:style=Bold").
+FontLocation LocateFont(const std::string& name, const std::string& fonts_dir, std::string* error);
 
 }  // namespace brief

@@ -11,9 +11,10 @@ std::unique_ptr<FontSet> FontSet::ForTemplate(const Template& t, const std::stri
   names.insert(names.end(), t.font_fallbacks.begin(), t.font_fallbacks.end());
   for (const std::string& name : names) {
     std::string why;
-    std::string path = LocateFont(name, fonts_dir, &why);
+    FontLocation where = LocateFont(name, fonts_dir, &why);
     bool primary = set->faces_.size() < 2;
-    std::unique_ptr<FontFace> face = path.empty() ? nullptr : FontFace::Load(path, primary, &why);
+    std::unique_ptr<FontFace> face =
+        where.path.empty() ? nullptr : FontFace::Load(where.path, where.index, primary, &why);
     if (!face) {
       *error = why;
       return nullptr;

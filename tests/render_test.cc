@@ -189,5 +189,27 @@ TEST_CASE("render: two briefs with the same file name would overwrite each other
   fs::copy_file("tests/briefs/valid/minimal.yml", briefs.path + "/x.yml");
   Run twice = RunBrief("render " + briefs.path + "/a/x.yaml " + briefs.path + "/x.yml -o " + out.path);
   CHECK(twice.status == 1);
-  CHECK(twice.err.find("was already written from") != std::string::npos);
+  CHECK(twice.err.find(briefs.path + "/x.yml: error: " + out.path + "/x.pdf is also the output of " +
+                       briefs.path + "/a/x.yaml; rename one of the briefs") != std::string::npos);
+}
+
+TEST_CASE("render: parallel rendering gives the same files and the same report as serial") {
+  TempDir serial, parallel;
+  std::string inputs = " briefs tests/briefs/valid tests/briefs/render tests/briefs/invalid/version.yaml";
+  Run one = RunBrief("render -j 1" + inputs + " -o " + serial.path);
+  Run many = RunBrief("render -j 4" + inputs + " -o " + parallel.path);
+  CHECK(one.status == 1);  // stress.yaml and version.yaml fail.
+  CHECK(many.status == 1);
+  std::string expected = one.err;
+  size_t at;
+  while ((at = expected.find(serial.path)) != std::string::npos) expected.replace(at, serial.path.size(), parallel.path);
+  CHECK(many.err == expected);
+  int files = 0;
+  for (const auto& entry : fs::directory_iterator(serial.path)) {
+    std::string name = entry.path().filename().string();
+    CHECK(ReadWhole(serial.path + "/" + name) == ReadWhole(parallel.path + "/" + name));
+    ++files;
+  }
+  CHECK(files == 8);
+  CHECK(RunBrief("render -j 0 briefs -o " + parallel.path).status == 2);
 }

@@ -1,6 +1,9 @@
 #include "app/job.h"
 
+#include <atomic>
+#include <functional>
 #include <map>
+#include <thread>
 #include <ostream>
 
 #include <fmt/format.h>
@@ -85,6 +88,44 @@ std::string RenderJson(const std::string& file, const std::string& output, bool 
                      JsonQuote(file), ok ? JsonQuote(output) : "null", ok ? "true" : "false", diags);
 }
 
+// One brief of a render run: its result, filled in by whichever thread
+// renders it.
+struct RenderItem {
+  std::string file, output;
+  std::vector<Diagnostic> diagnostics;
+  bool ok = false;
+};
+
+// Validates, lays out, renders and writes one brief. Touches only *item and
+// thread-safe shared state (the renderer, the filesystem).
+void RenderOne(const Job& job, const FileSystem& fs, const BriefRenderer& renderer, RenderItem* item) {
+  BriefCheck check = CheckBriefFile(fs, item->file, job.strict);
+  item->diagnostics = check.diagnostics;
+  if (!check.brief) return;
+  RenderOutcome outcome = renderer.Render(*check.brief, item->file, job.source_date_epoch);
+  for (Diagnostic& d : outcome.diagnostics) {
+    if (job.strict && d.severity == Severity::kWarning) d.severity = Severity::kError;
+    item->diagnostics.push_back(d);
+  }
+  if (!outcome.ok || CountSeverity(item->diagnostics, Severity::kError) > 0) return;
+  std::string error;
+  item->ok = WriteFileAtomically(item->output, outcome.pdf, &error);
+  if (!item->ok) item->diagnostics.push_back({Severity::kError, item->file, 0, 0, "", error, ""});
+}
+
+// Calls work(0) ... work(count - 1) on up to `threads` threads.
+void ForEachParallel(size_t count, int threads, const std::function<void(size_t)>& work) {
+  std::atomic<size_t> next{0};
+  auto worker = [&] {
+    for (size_t i = next++; i < count; i = next++) work(i);
+  };
+  size_t n = std::min<size_t>(static_cast<size_t>(std::max(threads, 1)), count);
+  std::vector<std::thread> pool;
+  for (size_t t = 1; t < n; ++t) pool.emplace_back(worker);
+  worker();
+  for (std::thread& t : pool) t.join();
+}
+
 int RunRender(const Job& job, const FileSystem& fs, std::ostream& out, std::ostream& err) {
   std::string templates_dir = JoinPath(job.resource_dir, "templates");
   std::string template_path = TemplatePath(templates_dir, job.template_name);
@@ -124,33 +165,31 @@ int RunRender(const Job& job, const FileSystem& fs, std::ostream& out, std::ostr
     err << "brief: error: " << error << "\n";
     return kExitInvalid;
   }
-  std::map<std::string, std::string> written;  // output path → brief that wrote it
-  for (const std::string& file : files) {
-    BriefCheck check = CheckBriefFile(fs, file, job.strict);
-    std::vector<Diagnostic> diagnostics = check.diagnostics;
-    std::string output = JoinPath(job.output_dir, FileStem(file) + ".pdf");
-    bool ok = false;
-    if (check.brief) {
-      RenderOutcome outcome = renderer->Render(*check.brief, file, job.source_date_epoch);
-      for (Diagnostic& d : outcome.diagnostics) {
-        if (job.strict && d.severity == Severity::kWarning) d.severity = Severity::kError;
-        diagnostics.push_back(d);
-      }
-      auto [it, fresh] = written.emplace(output, file);
-      if (!fresh) {
-        diagnostics.push_back({Severity::kError, file, 0, 0, "",
-                               fmt::format("{} was already written from {} in this run; rename one "
-                                           "of the briefs", output, it->second), ""});
-      } else if (outcome.ok && CountSeverity(diagnostics, Severity::kError) == 0) {
-        ok = WriteFileAtomically(output, outcome.pdf, &error);
-        if (!ok) diagnostics.push_back({Severity::kError, file, 0, 0, "", error, ""});
-      }
+  // Outputs are claimed in input order, before any work starts, so which of
+  // two same-named briefs wins does not depend on thread timing.
+  std::vector<RenderItem> items(files.size());
+  std::map<std::string, std::string> claimed;  // output path → brief that claims it
+  for (size_t i = 0; i < files.size(); ++i) {
+    items[i].file = files[i];
+    items[i].output = JoinPath(job.output_dir, FileStem(files[i]) + ".pdf");
+    auto [it, fresh] = claimed.emplace(items[i].output, files[i]);
+    if (!fresh) {
+      items[i].diagnostics.push_back(
+          {Severity::kError, files[i], 0, 0, "",
+           fmt::format("{} is also the output of {}; rename one of the briefs", items[i].output,
+                       it->second),
+           ""});
     }
-    ok ? ++rendered : ++failed;
+  }
+  ForEachParallel(items.size(), job.jobs, [&](size_t i) {
+    if (items[i].diagnostics.empty()) RenderOne(job, fs, *renderer, &items[i]);
+  });
+  for (const RenderItem& item : items) {
+    item.ok ? ++rendered : ++failed;
     if (job.format == OutputFormat::kJson) {
-      out << RenderJson(file, output, ok, diagnostics) << "\n";
+      out << RenderJson(item.file, item.output, item.ok, item.diagnostics) << "\n";
     } else {
-      for (const Diagnostic& d : diagnostics) err << FormatDiagnostic(d) << "\n";
+      for (const Diagnostic& d : item.diagnostics) err << FormatDiagnostic(d) << "\n";
     }
   }
   if (!job.quiet && job.format == OutputFormat::kText) {

@@ -25,6 +25,7 @@ struct Job {
   std::string template_name = "classic";  // render: name or path of a template.
   std::string resource_dir = ".";    // Holds templates/ and fonts/.
   long long source_date_epoch = -1;  // From SOURCE_DATE_EPOCH; -1 when unset.
+  int jobs = 1;                      // render: briefs rendered at once (threads).
 };
 
 // Runs the job. Diagnostics and the summary go to `err` in text mode; in

@@ -3,6 +3,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <sstream>
+#include <thread>
 
 #include <boost/program_options.hpp>
 #include <fmt/format.h>
@@ -31,6 +32,11 @@ constexpr const char* kUsage =
     "exit status: 0 all inputs valid, 1 an input is invalid or was not rendered,\n"
     "2 usage error. Documentation: docs/cli.md, docs/brief-format.md\n";
 
+int DefaultJobs() {
+  unsigned cores = std::thread::hardware_concurrency();
+  return cores == 0 ? 1 : static_cast<int>(std::min(cores, 16u));
+}
+
 CommandLine UsageError(const std::string& message) {
   CommandLine c;
   c.action = CommandLine::Action::kUsageError;
@@ -47,7 +53,7 @@ CommandLine Print(const std::string& text) {
 
 po::options_description CommandOptions(const std::string& command, bool* strict, bool* quiet,
                                        std::string* format, std::string* output,
-                                       std::string* templ) {
+                                       std::string* templ, int* jobs) {
   po::options_description desc(fmt::format("brief {} options", command));
   auto add = desc.add_options();
   add("help,h", "show this help");
@@ -60,6 +66,8 @@ po::options_description CommandOptions(const std::string& command, bool* strict,
         "folder for the PDFs (created if missing)");
     add("template,t", po::value(templ)->default_value("classic")->value_name("TEMPLATE"),
         "template name (templates/NAME.yaml) or path to a template file");
+    add("jobs,j", po::value(jobs)->default_value(DefaultJobs())->value_name("N"),
+        "render N briefs at once (default: one per CPU core)");
   }
   return desc;
 }
@@ -97,7 +105,7 @@ CommandLine ParseCommandLine(const std::vector<std::string>& args) {
   job.command = command == "render" ? Job::Command::kRender : Job::Command::kValidate;
   std::string format;
   po::options_description desc = CommandOptions(command, &job.strict, &job.quiet, &format,
-                                                &job.output_dir, &job.template_name);
+                                                &job.output_dir, &job.template_name, &job.jobs);
   po::options_description hidden;
   hidden.add_options()("input", po::value(&job.inputs));
   po::options_description all;
@@ -121,6 +129,9 @@ CommandLine ParseCommandLine(const std::vector<std::string>& args) {
     job.format = OutputFormat::kJson;
   } else if (format != "text") {
     return UsageError(fmt::format("{}: --format must be text or json, not '{}'", command, format));
+  }
+  if (job.jobs < 1 || job.jobs > 256) {
+    return UsageError(fmt::format("{}: --jobs must be from 1 to 256, not {}", command, job.jobs));
   }
   if (job.inputs.empty()) {
     return UsageError(fmt::format("{}: no PATH given; see 'brief {} --help'", command, command));

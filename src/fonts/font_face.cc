@@ -2,8 +2,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <fstream>
-#include <sstream>
 
 #include <hb-subset.h>
 #include <hb.h>
@@ -13,44 +11,35 @@ namespace brief {
 
 namespace {
 
-std::string ReadFile(const std::string& path, bool* ok) {
-  std::ifstream in(path, std::ios::binary);
-  *ok = static_cast<bool>(in);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
 }  // namespace
 
-std::unique_ptr<FontFace> FontFace::Load(const std::string& path, int index, bool table,
-                                         std::string* error) {
-  bool ok = false;
-  std::string bytes = ReadFile(path, &ok);
-  if (!ok) {
+std::unique_ptr<FontFace> FontFace::Load(const std::string& path, int index, std::string* error) {
+  // Mapped, not copied: fallback fonts can be megabytes.
+  hb_blob_t* blob = hb_blob_create_from_file_or_fail(path.c_str());
+  if (!blob) {
     *error = "cannot read font file '" + path + "'";
     return nullptr;
   }
-  if (bytes.size() < 12) {
-    *error = "font file '" + path + "' is truncated";
-    return nullptr;
+  unsigned length = 0;
+  const char* data = hb_blob_get_data(blob, &length);
+  std::string tag = length >= 12 ? std::string(data, 4) : "";
+  std::string problem;
+  if (tag.empty()) {
+    problem = "font file '" + path + "' is truncated";
+  } else if (tag == "OTTO") {
+    problem = "font '" + path + "' is an OpenType/CFF font; only TrueType outlines can be embedded";
+  } else if (tag != std::string("\0\1\0\0", 4) && tag != "true" && tag != "ttcf") {
+    problem = "font '" + path + "' is not a TrueType font file";
   }
-  std::string tag = bytes.substr(0, 4);
-  if (tag == "OTTO") {
-    *error = "font '" + path + "' is an OpenType/CFF font; only TrueType outlines can be embedded";
-    return nullptr;
-  }
-  if (tag != std::string("\0\1\0\0", 4) && tag != "true") {
-    *error = "font '" + path + "' is not a TrueType font file";
+  if (!problem.empty()) {
+    hb_blob_destroy(blob);
+    *error = problem;
     return nullptr;
   }
   std::unique_ptr<FontFace> f(new FontFace());
   f->path_ = path;
-  f->bytes_ = std::move(bytes);
-  hb_blob_t* blob = hb_blob_create(f->bytes_.data(), static_cast<unsigned>(f->bytes_.size()),
-                                   HB_MEMORY_MODE_READONLY, nullptr, nullptr);
   f->face_ = hb_face_create(blob, static_cast<unsigned>(index & 0xFFFF));
-  hb_blob_destroy(blob);
+  hb_blob_destroy(blob);  // The face keeps its own reference.
   unsigned upem = hb_face_get_upem(f->face_);
   unsigned glyphs = hb_face_get_glyph_count(f->face_);
   if (glyphs == 0 || upem == 0) {
@@ -78,16 +67,8 @@ std::unique_ptr<FontFace> FontFace::Load(const std::string& path, int index, boo
   }
   hb_font_make_immutable(font);
   f->font_ = font;
-  if (table) {
-    f->bmp_.assign(0x10000, -1);
-    hb_set_t* unicodes = hb_set_create();
-    hb_face_collect_unicodes(f->face_, unicodes);
-    hb_codepoint_t cp = HB_SET_VALUE_INVALID;
-    while (hb_set_next(unicodes, &cp) && cp < 0x10000) {
-      f->bmp_[cp] = static_cast<int16_t>(f->LookUp(static_cast<int>(cp)));
-    }
-    hb_set_destroy(unicodes);
-  }
+  f->bmp_.reset(new std::atomic<int16_t>[0x10000]);
+  for (size_t i = 0; i < 0x10000; ++i) f->bmp_[i].store(kUnknown, std::memory_order_relaxed);
   hb_font_extents_t extents;
   if (hb_font_get_h_extents(font, &extents)) {
     f->ascent_ = static_cast<int>(extents.ascender * 1000 / static_cast<int>(upem));

@@ -3,6 +3,7 @@
 #include <fontconfig/fontconfig.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <cctype>
 #include <filesystem>
 #include <mutex>
@@ -60,6 +61,29 @@ int GetIndex(FcPattern* p) {
   return index;
 }
 
+// The system's fonts as fontconfig's caches know them. Only the font folders
+// and caches are configured (not the user's aliases and substitutions, which
+// exact family matching does not use): parsing the full configuration costs
+// more than the rest of a one-page render.
+FcConfig* SystemFonts() {
+  static FcConfig* config = [] {
+    static const char kConfig[] =
+        "<?xml version=\"1.0\"?><fontconfig>"
+        "<dir>/usr/share/fonts</dir><dir>/usr/local/share/fonts</dir>"
+        "<dir prefix=\"xdg\">fonts</dir><dir>~/.fonts</dir>"
+        "<cachedir>/var/cache/fontconfig</cachedir>"
+        "<cachedir prefix=\"xdg\">fontconfig</cachedir></fontconfig>";
+    FcConfig* c = FcConfigCreate();
+    if (c && FcConfigParseAndLoadFromMemory(c, reinterpret_cast<const FcChar8*>(kConfig), FcTrue) &&
+        FcConfigBuildFonts(c)) {
+      return c;
+    }
+    if (c) FcConfigDestroy(c);
+    return FcInitLoadConfigAndFonts();  // The full configuration, then.
+  }();
+  return config;
+}
+
 FontLocation FromFolder(FcPattern* request, const std::string& fonts_dir) {
   std::error_code ec;
   if (fonts_dir.empty() || !fs::is_directory(fonts_dir, ec)) return {};
@@ -104,21 +128,45 @@ FontLocation LocateFont(const std::string& name, const std::string& fonts_dir, s
     return {};
   }
   FontLocation found = FromFolder(request, fonts_dir);
-  if (found.path.empty() && FcInit()) {
-    FcPattern* query = FcPatternDuplicate(request);
-    FcConfigSubstitute(nullptr, query, FcMatchPattern);
-    FcDefaultSubstitute(query);
-    FcResult result;
-    // Candidates best first; take the first TrueType one of the family.
-    FcFontSet* sorted = FcFontSort(nullptr, query, FcFalse, nullptr, &result);
-    for (int i = 0; sorted && i < sorted->nfont && found.path.empty(); ++i) {
-      FcPattern* candidate = sorted->fonts[i];
-      if (IsTrueType(candidate) && Matches(request, candidate)) {
-        found = {GetString(candidate, FC_FILE), GetIndex(candidate)};
+  if (found.path.empty()) {
+    if (FcConfig* config = SystemFonts()) {
+      // Every face of the family, in a stable order; the first TrueType one
+      // with the style asked for wins. Listing by family is exact matching,
+      // without fontconfig's substitutions.
+      FcPattern* family = FcPatternCreate();
+      FcPatternAddString(family, FC_FAMILY,
+                         reinterpret_cast<const FcChar8*>(GetString(request, FC_FAMILY).c_str()));
+      FcObjectSet* objects = FcObjectSetBuild(FC_FILE, FC_INDEX, FC_FAMILY, FC_STYLE, FC_WEIGHT,
+                                              FC_WIDTH, FC_SLANT, FC_FONTFORMAT, nullptr);
+      FcFontSet* list = FcFontList(config, family, objects);
+      // Closest to a regular weight and normal width first (a family may
+      // also hold ExtraLight or Condensed faces that match "no style"),
+      // then by file for a stable choice.
+      struct Candidate {
+        int distance;
+        FontLocation location;
+      };
+      std::vector<Candidate> candidates;
+      for (int i = 0; list && i < list->nfont; ++i) {
+        FcPattern* p = list->fonts[i];
+        if (!IsTrueType(p) || !Matches(request, p)) continue;
+        int weight = FC_WEIGHT_REGULAR, width = FC_WIDTH_NORMAL, wanted = FC_WEIGHT_REGULAR;
+        FcPatternGetInteger(p, FC_WEIGHT, 0, &weight);
+        FcPatternGetInteger(p, FC_WIDTH, 0, &width);
+        FcPatternGetInteger(request, FC_WEIGHT, 0, &wanted);
+        candidates.push_back({std::abs(weight - wanted) + std::abs(width - FC_WIDTH_NORMAL),
+                              {GetString(p, FC_FILE), GetIndex(p)}});
       }
+      std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
+        if (a.distance != b.distance) return a.distance < b.distance;
+        if (a.location.path != b.location.path) return a.location.path < b.location.path;
+        return a.location.index < b.location.index;
+      });
+      if (!candidates.empty()) found = candidates.front().location;
+      if (list) FcFontSetDestroy(list);
+      FcObjectSetDestroy(objects);
+      FcPatternDestroy(family);
     }
-    if (sorted) FcFontSetDestroy(sorted);
-    FcPatternDestroy(query);
   }
   FcPatternDestroy(request);
   if (found.path.empty()) {

@@ -12,9 +12,8 @@ std::unique_ptr<FontSet> FontSet::ForTemplate(const Template& t, const std::stri
   for (const std::string& name : names) {
     std::string why;
     FontLocation where = LocateFont(name, fonts_dir, &why);
-    bool primary = set->faces_.size() < 2;
     std::unique_ptr<FontFace> face =
-        where.path.empty() ? nullptr : FontFace::Load(where.path, where.index, primary, &why);
+        where.path.empty() ? nullptr : FontFace::Load(where.path, where.index, &why);
     if (!face) {
       *error = why;
       return nullptr;

@@ -164,14 +164,19 @@ bool EmbeddedFont::Embed(PdfDocument& doc, const FontFace& face, const std::vect
 }
 
 std::string EmbeddedFont::Encode(std::string_view utf8) const {
-  std::string hex = "<";
+  static const char kHex[] = "0123456789ABCDEF";
+  std::string hex;
+  hex.reserve(2 + utf8.size() * 4);
+  hex.push_back('<');
   size_t pos = 0;
   while (pos < utf8.size()) {
     int cp = DecodeUtf8(utf8, &pos);
     auto it = glyph_of_.find(cp);
-    hex += fmt::format("{:04X}", it == glyph_of_.end() ? 0 : it->second);
+    unsigned glyph = it == glyph_of_.end() ? 0 : static_cast<unsigned>(it->second);
+    for (int shift = 12; shift >= 0; shift -= 4) hex.push_back(kHex[(glyph >> shift) & 15]);
   }
-  return hex + ">";
+  hex.push_back('>');
+  return hex;
 }
 
 }  // namespace brief

@@ -4,6 +4,7 @@
 #include <hpdf_pages.h>
 
 #include <algorithm>
+#include <charconv>
 #include <fstream>
 #include <map>
 #include <set>
@@ -62,10 +63,12 @@ HPDF_Image LoadImage(HPDF_Doc pdf, const std::string& path) {
 
 // A number for a content stream: at most 2 decimals, no trailing zeros.
 std::string Num(double v) {
-  std::string s = fmt::format("{:.2f}", v);
-  while (s.back() == '0') s.pop_back();
-  if (s.back() == '.') s.pop_back();
-  return s == "-0" ? "0" : s;
+  char buffer[32];
+  auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, v, std::chars_format::fixed, 2);
+  std::string s(buffer, ec == std::errc() ? end : buffer);
+  while (!s.empty() && s.back() == '0') s.pop_back();
+  if (!s.empty() && s.back() == '.') s.pop_back();
+  return s.empty() || s == "-0" ? "0" : s;
 }
 
 // The text of the page as one BT ... ET block: font and colour set only

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Measures brief on this machine: one brief end to end, batch throughput
+# (one thread and all cores), PDF size, peak memory, and instruction counts
+# (callgrind, repeatable whatever else the machine does).
+#   bench/run.sh [COPIES]    (default 400 copies of the Avtotor brief)
+# Needs a built build/brief (./run render builds it); valgrind is optional.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+copies="${1:-400}"
+brief=build/brief
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+mkdir -p "$work/in" "$work/out"
+for i in $(seq 1 "$copies"); do cp briefs/avtotor.yaml "$work/in/b$i.yaml"; done
+
+ms() { echo $(( ($(date +%s%N) - $1) / 1000000 )); }
+
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
+# One brief, whole process (fonts located and loaded, one page rendered).
+best=999999
+for _ in $(seq 1 20); do
+  t=$(date +%s%N); "$brief" render -q briefs/avtotor.yaml -o "$work/out"; e=$(( ($(date +%s%N) - t) / 1000 ))
+  (( e < best )) && best=$e
+done
+echo "one brief, whole process: best of 20 = $(( best / 1000 )).$(( best % 1000 / 100 )) ms"
+echo "avtotor.pdf: $(stat -c %s "$work/out/avtotor.pdf") bytes"
+/usr/bin/time -f "peak memory, one brief: %M KiB" "$brief" render -q briefs/avtotor.yaml -o "$work/out"
+for jobs in 1 "$(nproc)"; do
+  t=$(date +%s%N)
+  "$brief" render -q -j "$jobs" "$work/in" -o "$work/out"
+  elapsed=$(ms "$t")
+  echo "batch of $copies, -j $jobs: $elapsed ms = $(( copies * 1000 / (elapsed > 0 ? elapsed : 1) )) briefs/s"
+done
+/usr/bin/time -f "peak memory, batch -j $(nproc): %M KiB" "$brief" render -q "$work/in" -o "$work/out"
+if command -v valgrind >/dev/null; then
+  one=$(valgrind --tool=callgrind --callgrind-out-file=/dev/null "$brief" render -q briefs/avtotor.yaml -o "$work/out" 2>&1 | awk '/refs:/ {gsub(",","",$4); print $4}')
+  mkdir -p "$work/ten"; for i in $(seq 1 10); do cp briefs/avtotor.yaml "$work/ten/b$i.yaml"; done
+  ten=$(valgrind --tool=callgrind --callgrind-out-file=/dev/null "$brief" render -q -j 1 "$work/ten" -o "$work/out" 2>&1 | awk '/refs:/ {gsub(",","",$4); print $4}')
+  echo "instructions: one brief $one; each further brief in a batch $(( (ten - one) / 9 ))"
+fi

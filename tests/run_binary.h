@@ -23,22 +23,6 @@ inline std::string ReadWhole(const std::string& path) {
   return s.str();
 }
 
-// `args` is appended to the binary's path as shell words.
-inline Run RunBrief(const std::string& args, const std::string& env = "") {
-  static int counter = 0;
-  std::string base = "/tmp/brief_test_" + std::to_string(getpid()) + "_" + std::to_string(counter++);
-  std::string command = env + (env.empty() ? "" : " ") + BRIEF_BINARY + std::string(" ") + args +
-                        " >" + base + ".out 2>" + base + ".err </dev/null";
-  Run r;
-  int raw = std::system(command.c_str());
-  r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-  r.out = ReadWhole(base + ".out");
-  r.err = ReadWhole(base + ".err");
-  std::remove((base + ".out").c_str());
-  std::remove((base + ".err").c_str());
-  return r;
-}
-
 // Runs a shell command, capturing stdout and stderr separately.
 inline Run RunShell(const std::string& command) {
   static int counter = 0;
@@ -51,6 +35,12 @@ inline Run RunShell(const std::string& command) {
   std::remove((base + ".out").c_str());
   std::remove((base + ".err").c_str());
   return r;
+}
+
+// Runs the binary; `args` is appended to its path as shell words, `env`
+// ("NAME=value") is set for it.
+inline Run RunBrief(const std::string& args, const std::string& env = "") {
+  return RunShell(env + (env.empty() ? "" : " ") + BRIEF_BINARY + std::string(" ") + args);
 }
 
 // A fresh empty folder under /tmp, removed by the destructor.

@@ -1,5 +1,6 @@
 #include "render/pdf_render.h"
 
+#include <hpdf_doc.h>
 #include <hpdf_objects.h>
 #include <hpdf_pages.h>
 
@@ -99,22 +100,49 @@ bool IsAscii(const std::string& s) {
   return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
 }
 
-// Sets the info entries that are (or are not) plain ASCII.
-void SetInfo(PdfDocument& doc, const PdfInfo& info, bool ascii_only) {
-  HPDF_Doc pdf = doc.get();
-  auto set = [&](HPDF_InfoType type, const std::string& value) {
-    if (!value.empty() && IsAscii(value) == ascii_only) HPDF_SetInfoAttr(pdf, type, value.c_str());
+// UTF-8 → a PDF text string in UTF-16BE with its byte-order mark.
+std::string Utf16Be(const std::string& utf8) {
+  std::string out = "\xFE\xFF";
+  auto unit = [&](int u) {
+    out.push_back(static_cast<char>(u >> 8));
+    out.push_back(static_cast<char>(u & 0xFF));
   };
-  set(HPDF_INFO_TITLE, info.title);
-  set(HPDF_INFO_SUBJECT, info.subject);
-  set(HPDF_INFO_KEYWORDS, info.keywords);
-  set(HPDF_INFO_AUTHOR, info.author);
-  set(HPDF_INFO_CREATOR, info.creator);
-  set(HPDF_INFO_PRODUCER, info.producer);
-  if (!ascii_only) return;
+  for (int cp : ToCodePoints(utf8)) {
+    if (cp >= 0x10000) {
+      unit(0xD800 + ((cp - 0x10000) >> 10));
+      unit(0xDC00 + ((cp - 0x10000) & 0x3FF));
+    } else {
+      unit(cp);
+    }
+  }
+  return out;
+}
+
+// Fills the Info dictionary: ASCII values as plain strings, others as
+// UTF-16BE. (libharu would need its UTF-8 encoder for those, whose set-up
+// clears 65,536-entry tables on every document.)
+void SetInfo(PdfDocument& doc, const PdfInfo& info) {
+  HPDF_Doc pdf = doc.get();
   HPDF_Date date{info.year, info.month, info.day, info.hour, info.minute, info.second, 'Z', 0, 0};
-  HPDF_SetInfoDateAttr(pdf, HPDF_INFO_CREATION_DATE, date);
+  HPDF_SetInfoDateAttr(pdf, HPDF_INFO_CREATION_DATE, date);  // Creates pdf->info.
   HPDF_SetInfoDateAttr(pdf, HPDF_INFO_MOD_DATE, date);
+  auto set = [&](const char* key, const std::string& value) {
+    if (value.empty()) return;
+    if (IsAscii(value)) {
+      HPDF_Dict_Add(pdf->info, key, HPDF_String_New(pdf->mmgr, value.c_str(), nullptr));
+    } else {
+      std::string bytes = Utf16Be(value);
+      HPDF_Dict_Add(pdf->info, key,
+                    HPDF_Binary_New(pdf->mmgr, reinterpret_cast<HPDF_BYTE*>(bytes.data()),
+                                    static_cast<HPDF_UINT>(bytes.size())));
+    }
+  };
+  set("Title", info.title);
+  set("Subject", info.subject);
+  set("Keywords", info.keywords);
+  set("Author", info.author);
+  set("Creator", info.creator);
+  set("Producer", info.producer);
 }
 
 }  // namespace
@@ -142,10 +170,7 @@ RenderResult RenderPdf(const PageLayout& layout, const Template& t, const FontSe
   }
   HPDF_Doc pdf = doc.get();
   HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
-  HPDF_UseUTFEncodings(pdf);
-  SetInfo(doc, info, /*ascii_only=*/true);  // As plain strings: shorter.
-  HPDF_SetCurrentEncoder(pdf, "UTF-8");     // Non-ASCII info needs it first.
-  SetInfo(doc, info, /*ascii_only=*/false);
+  SetInfo(doc, info);
 
   const DisplayList& items = layout.items;
   std::map<int, EmbeddedFont> embedded;

@@ -1,0 +1,67 @@
+#include "fonts/font_locator.h"
+
+#include <filesystem>
+#include <fstream>
+
+#include <doctest/doctest.h>
+
+#include "fonts/font_face.h"
+
+using namespace brief;
+namespace fs = std::filesystem;
+
+TEST_CASE("fonts: the fonts folder is searched before the system") {
+  std::string error;
+  FontLocation system = LocateFont("DejaVu Sans", "", &error);
+  REQUIRE_MESSAGE(!system.path.empty(), error);
+  CHECK(fs::path(system.path).filename() == "DejaVuSans.ttf");  // Regular, not ExtraLight.
+
+  fs::path dir = fs::temp_directory_path() / "brief_fonts_test";
+  fs::create_directories(dir);
+  fs::copy_file(system.path, dir / "my-copy.ttf", fs::copy_options::overwrite_existing);
+  FontLocation local = LocateFont("DejaVu Sans", dir.string(), &error);
+  CHECK(local.path == (dir / "my-copy.ttf").string());
+  CHECK(LocateFont("my-copy.ttf", dir.string(), &error).path == (dir / "my-copy.ttf").string());
+  fs::remove_all(dir);
+}
+
+TEST_CASE("fonts: a missing family is an error, not a silent substitute") {
+  std::string error;
+  FontLocation none = LocateFont("Nonexistent Sans", "fonts", &error);
+  CHECK(none.path.empty());
+  CHECK(error == "font 'Nonexistent Sans' is not installed and not in fonts/");
+  CHECK(LocateFont("nothing.ttf", "fonts", &error).path.empty());
+  CHECK(error == "font file 'nothing.ttf' was not found in fonts");
+}
+
+TEST_CASE("fonts: a style of a variable font is a named instance, frozen into subsets") {
+  std::string error;
+  FontLocation bold = LocateFont("Inter:style=Bold", "", &error);
+  REQUIRE_MESSAGE(!bold.path.empty(), error);
+  CHECK((bold.index >> 16) > 0);
+  auto face = FontFace::Load(bold.path, bold.index, &error);
+  REQUIRE(face);
+  CHECK(face->postscript_name() == "Inter-Bold");
+  FontLocation regular = LocateFont("Inter:style=Regular", "", &error);
+  auto light = FontFace::Load(regular.path, regular.index, &error);
+  REQUIRE(light);
+  CHECK(face->Advance('m') > light->Advance('m'));  // Bold glyphs are wider.
+  std::vector<int> glyphs;
+  auto subset = face->Subset({'A', 'm'}, &glyphs, &error);
+  REQUIRE(subset.has_value());
+  CHECK(subset->find("fvar") == std::string::npos);  // A static font now.
+  CHECK(glyphs.size() == 2);
+  CHECK(glyphs[0] > 0);
+}
+
+TEST_CASE("fonts: OpenType/CFF and damaged files are refused with a reason") {
+  fs::path otf = fs::temp_directory_path() / "brief_fake.otf";
+  std::ofstream(otf, std::ios::binary) << "OTTO" << std::string(100, '\0');
+  std::string error;
+  CHECK(FontFace::Load(otf.string(), 0, &error) == nullptr);
+  CHECK(error.find("is an OpenType/CFF font; only TrueType outlines can be embedded") != std::string::npos);
+  std::ofstream(otf, std::ios::binary) << "\x00\x01";
+  CHECK(FontFace::Load(otf.string(), 0, &error) == nullptr);
+  CHECK(error.find("is truncated") != std::string::npos);
+  fs::remove(otf);
+}

@@ -199,6 +199,17 @@ std::pair<std::string, std::string> RewordParserError(const std::string& msg,
     return {"YAML syntax error: a 'key: value' pair is not allowed here",
             "check the indentation, or quote text that contains ': '"};
   }
+  if (msg == "end of map not found") {
+    return {"YAML syntax error: the indentation of this line does not fit the mapping it is in",
+            "keys of one mapping start in the same column"};
+  }
+  if (msg == "end of sequence not found") {
+    return {"YAML syntax error: the indentation of this line does not fit the list it is in",
+            "items of one list start with '- ' in the same column"};
+  }
+  if (msg == "illegal block entry") {
+    return {"YAML syntax error: a '- ' list item is not allowed here", ""};
+  }
   if (msg == "end of sequence flow not found") {
     return {"YAML syntax error: a '[' list is not closed with ']'", ""};
   }

@@ -9,7 +9,7 @@
 #include "base/utf8.h"
 #include "layout/page_layout.h"
 #include "render/pdf_render.h"
-#include "validate/logo_check.h"
+#include "base/image_info.h"
 
 namespace brief {
 

@@ -14,7 +14,7 @@
 
 #include "base/utf8.h"
 #include "render/font_embedder.h"
-#include "validate/logo_check.h"
+#include "base/image_info.h"
 #include "render/pdf_document.h"
 
 namespace brief {

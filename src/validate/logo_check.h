@@ -7,15 +7,6 @@
 
 namespace brief {
 
-enum class ImageType { kUnknown, kPng, kJpeg };
-
-// The image type by content (magic bytes), not by name.
-ImageType SniffImage(const std::string& head);
-
-// Pixel size of a PNG (from IHDR) or JPEG (from its first SOFn marker)
-// given the file's bytes; false when it cannot be found.
-bool ImagePixelSize(const std::string& bytes, int* width, int* height);
-
 // Resolves `logo` (as written in the brief at `brief_file`) to a path the
 // renderer can open. Returns "" and sets *problem (and maybe *hint) when the
 // path is absolute, leaves the brief's folder (by ".." or a symlink), is

@@ -57,12 +57,6 @@ bool DiskFileSystem::Read(const std::string& path, size_t max_bytes, std::string
   return true;
 }
 
-long long DiskFileSystem::Size(const std::string& path) const {
-  std::error_code ec;
-  auto size = fs::file_size(path, ec);
-  return ec ? -1 : static_cast<long long>(size);
-}
-
 bool DiskFileSystem::List(const std::string& dir, std::vector<std::string>* names,
                           std::string* error) const {
   std::error_code ec;
@@ -108,11 +102,6 @@ bool MemoryFileSystem::Read(const std::string& path, size_t max_bytes, std::stri
   }
   *contents = it->second.substr(0, max_bytes + 1);
   return true;
-}
-
-long long MemoryFileSystem::Size(const std::string& path) const {
-  auto it = files_.find(NormalizePath(path));
-  return it == files_.end() ? -1 : static_cast<long long>(it->second.size());
 }
 
 bool MemoryFileSystem::List(const std::string& dir, std::vector<std::string>* names,

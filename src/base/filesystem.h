@@ -25,9 +25,6 @@ class FileSystem {
   virtual bool Read(const std::string& path, size_t max_bytes, std::string* contents,
                     std::string* error) const = 0;
 
-  // Size in bytes of a regular file, or -1.
-  virtual long long Size(const std::string& path) const = 0;
-
   // Names (not paths) of the entries of a directory, sorted; false on error.
   virtual bool List(const std::string& dir, std::vector<std::string>* names,
                     std::string* error) const = 0;
@@ -42,7 +39,6 @@ class DiskFileSystem : public FileSystem {
   PathKind Kind(const std::string& path) const override;
   bool Read(const std::string& path, size_t max_bytes, std::string* contents,
             std::string* error) const override;
-  long long Size(const std::string& path) const override;
   bool List(const std::string& dir, std::vector<std::string>* names,
             std::string* error) const override;
   std::string Canonical(const std::string& path) const override;
@@ -59,7 +55,6 @@ class MemoryFileSystem : public FileSystem {
   PathKind Kind(const std::string& path) const override;
   bool Read(const std::string& path, size_t max_bytes, std::string* contents,
             std::string* error) const override;
-  long long Size(const std::string& path) const override;
   bool List(const std::string& dir, std::vector<std::string>* names,
             std::string* error) const override;
   std::string Canonical(const std::string& path) const override;

@@ -19,14 +19,10 @@ struct TextItem {
   std::string text;
 };
 
-// A rectangle, filled and/or stroked.
+// A filled rectangle.
 struct RectItem {
   double x = 0, y = 0, w = 0, h = 0;
-  bool fill = true;
   Color fill_color;
-  bool stroke = false;
-  Color stroke_color;
-  double line_width = 0.5;
 };
 
 // A straight line.
@@ -34,7 +30,6 @@ struct LineItem {
   double x1 = 0, y1 = 0, x2 = 0, y2 = 0;
   Color color;
   double width = 0.5;
-  bool dashed = false;
 };
 
 // A closed shape for markers: a circle (radius r) or a polygon.

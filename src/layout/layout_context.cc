@@ -78,7 +78,7 @@ double LayoutContext::Heading(double x, double top, double width, const std::str
   double size = heading();
   Label(x, top, width, title, kBold, size, tmpl.accent, "");
   double rule_y = top + LineHeight(size) + size * 0.1;
-  if (out) out->lines.push_back({x, rule_y, x + width, rule_y, tmpl.accent, 0.8 * scale, false});
+  if (out) out->lines.push_back({x, rule_y, x + width, rule_y, tmpl.accent, 0.8 * scale});
   return rule_y - top + Pad();
 }
 

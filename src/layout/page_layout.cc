@@ -104,7 +104,7 @@ double Header(const LayoutContext& c, const LayoutInput& in) {
       r.fill_color = t.band;
       c.out->rects.insert(c.out->rects.begin(), r);
     } else {
-      c.out->lines.push_back({left, bottom, right, bottom, t.accent, 2 * c.scale, false});
+      c.out->lines.push_back({left, bottom, right, bottom, t.accent, 2 * c.scale});
     }
   }
   return bottom + (band ? 16 : 12) * c.scale;
@@ -118,7 +118,7 @@ double Footer(const LayoutContext& c, const LayoutInput& in, double top) {
   double size = c.small();
   double lh = c.LineHeight(size);
   double y = top;
-  if (c.out) c.out->lines.push_back({left, y, left + width, y, t.rule, 0.6 * c.scale, false});
+  if (c.out) c.out->lines.push_back({left, y, left + width, y, t.rule, 0.6 * c.scale});
   y += lh * 0.4;
   double label_w = c.Label(left, y, width, "Sources", kBold, size, t.muted, "");
   double text_x = left + label_w + size;

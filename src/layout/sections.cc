@@ -289,8 +289,8 @@ void StatusMarker(const LayoutContext& c, MilestoneStatus s, double cx, double c
       break;
     case MilestoneStatus::kCancelled:
       c.out->shapes.push_back(shape);
-      c.out->lines.push_back({cx - r * 0.7, cy - r * 0.7, cx + r * 0.7, cy + r * 0.7, ink, 0.8 * c.scale, false});
-      c.out->lines.push_back({cx - r * 0.7, cy + r * 0.7, cx + r * 0.7, cy - r * 0.7, ink, 0.8 * c.scale, false});
+      c.out->lines.push_back({cx - r * 0.7, cy - r * 0.7, cx + r * 0.7, cy + r * 0.7, ink, 0.8 * c.scale});
+      c.out->lines.push_back({cx - r * 0.7, cy + r * 0.7, cx + r * 0.7, cy - r * 0.7, ink, 0.8 * c.scale});
       break;
   }
 }

@@ -107,7 +107,7 @@ double DrawTable(const LayoutContext& c, double x, double top, double width,
     cx += widths[i];
   }
   y += header_height + pad * 0.4;
-  if (c.out) c.out->lines.push_back({x, y, x + width, y, c.tmpl.muted, 0.6 * c.scale, false});
+  if (c.out) c.out->lines.push_back({x, y, x + width, y, c.tmpl.muted, 0.6 * c.scale});
   y += pad * 0.5;
   for (size_t r = 0; r < rows.size(); ++r) {
     double row_height = 0;
@@ -125,7 +125,7 @@ double DrawTable(const LayoutContext& c, double x, double top, double width,
     }
     y += row_height + pad * 0.5;
     if (r + 1 < rows.size() && c.out) {
-      c.out->lines.push_back({x, y, x + width, y, c.tmpl.rule, 0.4 * c.scale, false});
+      c.out->lines.push_back({x, y, x + width, y, c.tmpl.rule, 0.4 * c.scale});
     }
     y += pad * 0.5;
   }

@@ -78,7 +78,7 @@ double DrawTimeline(const LayoutContext& c, double x, double top, double width,
 
   if (c.out) {
     c.out->lines.push_back({axis_x, span_top - lh * 0.4, axis_x, span_bottom + lh * 0.4,
-                            Mix(c.tmpl.rule, c.tmpl.muted, 0.35), 1.4 * c.scale, false});
+                            Mix(c.tmpl.rule, c.tmpl.muted, 0.35), 1.4 * c.scale});
   }
   for (size_t i = 0; i < events.size(); ++i) {
     std::string path = fmt::format("history[{}]", i);
@@ -88,10 +88,10 @@ double DrawTimeline(const LayoutContext& c, double x, double top, double width,
       double bend = axis_x + marker_r + 3 * c.scale;
       double end = label_x - 2 * c.scale;
       if (std::abs(label_mid - marker_y[i]) < 0.5) {
-        c.out->lines.push_back({axis_x, marker_y[i], end, marker_y[i], c.tmpl.muted, 0.5 * c.scale, false});
+        c.out->lines.push_back({axis_x, marker_y[i], end, marker_y[i], c.tmpl.muted, 0.5 * c.scale});
       } else {
-        c.out->lines.push_back({axis_x, marker_y[i], bend, marker_y[i], c.tmpl.muted, 0.5 * c.scale, false});
-        c.out->lines.push_back({bend, marker_y[i], end, label_mid, c.tmpl.muted, 0.5 * c.scale, false});
+        c.out->lines.push_back({axis_x, marker_y[i], bend, marker_y[i], c.tmpl.muted, 0.5 * c.scale});
+        c.out->lines.push_back({bend, marker_y[i], end, label_mid, c.tmpl.muted, 0.5 * c.scale});
       }
       if (i == 0 || marker_y[i] != marker_y[i - 1]) {
         ShapeItem dot;

@@ -191,28 +191,17 @@ RenderResult RenderPdf(const PageLayout& layout, const Template& t, const FontSe
   auto R = [](double v) { return static_cast<HPDF_REAL>(v); };
 
   for (const RectItem& r : items.rects) {
-    if (r.fill) SetFill(page, r.fill_color);
-    if (r.stroke) {
-      SetStroke(page, r.stroke_color);
-      HPDF_Page_SetLineWidth(page, R(r.line_width));
-    }
+    SetFill(page, r.fill_color);
     HPDF_Page_Rectangle(page, R(r.x), Y(r.y + r.h), R(r.w), R(r.h));
-    Paint(page, r.fill, r.stroke);
+    HPDF_Page_Fill(page);
   }
-  bool dashed = false;
   for (const LineItem& l : items.lines) {
     SetStroke(page, l.color);
     HPDF_Page_SetLineWidth(page, R(l.width));
-    if (l.dashed != dashed) {
-      static const HPDF_UINT16 kDash[] = {2, 2};
-      HPDF_Page_SetDash(page, l.dashed ? kDash : nullptr, l.dashed ? 2 : 0, 0);
-      dashed = l.dashed;
-    }
     HPDF_Page_MoveTo(page, R(l.x1), Y(l.y1));
     HPDF_Page_LineTo(page, R(l.x2), Y(l.y2));
     HPDF_Page_Stroke(page);
   }
-  if (dashed) HPDF_Page_SetDash(page, nullptr, 0, 0);
   for (const ShapeItem& s : items.shapes) {
     if (s.fill) SetFill(page, s.fill_color);
     if (s.stroke) {

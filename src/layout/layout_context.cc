@@ -37,12 +37,16 @@ void LayoutContext::DrawLine(const TextLine& line, double x, double top, double 
   }
 }
 
-double LayoutContext::Paragraph(double x, double top, double width, const std::string& text,
-                                int face, double size, Color color, const std::string& path,
-                                Align align) const {
+std::vector<TextLine> LayoutContext::Wrap(const std::string& text, int face, double size,
+                                          double width, const std::string& path) const {
   std::vector<int> missing_cps;
   std::vector<TextLine> lines = shaper.Wrap(text, face, size, width, &missing_cps);
   NoteMissing(missing_cps, path);
+  return lines;
+}
+
+double LayoutContext::DrawLines(const std::vector<TextLine>& lines, double x, double top,
+                                double width, double size, Color color, Align align) const {
   double y = top;
   for (const TextLine& line : lines) {
     double lx = align == Align::kRight    ? x + width - line.width
@@ -54,10 +58,10 @@ double LayoutContext::Paragraph(double x, double top, double width, const std::s
   return y - top;
 }
 
-double LayoutContext::ParagraphHeight(double width, const std::string& text, int face,
-                                      double size) const {
-  return static_cast<double>(shaper.Wrap(text, face, size, width, nullptr).size()) *
-         LineHeight(size);
+double LayoutContext::Paragraph(double x, double top, double width, const std::string& text,
+                                int face, double size, Color color, const std::string& path,
+                                Align align) const {
+  return DrawLines(Wrap(text, face, size, width, path), x, top, width, size, color, align);
 }
 
 double LayoutContext::Label(double x, double top, double width, const std::string& text, int face,

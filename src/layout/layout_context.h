@@ -46,14 +46,20 @@ struct LayoutContext {
   // Draws one line of runs with its left edge at x.
   void DrawLine(const TextLine& line, double x, double top, double size, Color color) const;
 
-  // Draws text wrapped to `width`; returns the height used (lines × line
-  // height). `path` names the brief field for missing-glyph warnings.
+  // Text broken into lines no wider than `width`. `path` names the brief
+  // field for missing-glyph warnings.
+  std::vector<TextLine> Wrap(const std::string& text, int face, double size, double width,
+                             const std::string& path) const;
+
+  // Draws lines from `top`, aligned within [x, x + width]; returns their
+  // height (lines × line height).
+  double DrawLines(const std::vector<TextLine>& lines, double x, double top, double width,
+                   double size, Color color, Align align = Align::kLeft) const;
+
+  // Wrap, then DrawLines.
   double Paragraph(double x, double top, double width, const std::string& text, int face,
                    double size, Color color, const std::string& path,
                    Align align = Align::kLeft) const;
-
-  // Height Paragraph would use, without drawing.
-  double ParagraphHeight(double width, const std::string& text, int face, double size) const;
 
   // Draws a single unwrapped line aligned within [x, x + width]; returns its width.
   double Label(double x, double top, double width, const std::string& text, int face, double size,

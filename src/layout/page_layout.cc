@@ -47,8 +47,8 @@ double Header(const LayoutContext& c, const LayoutInput& in) {
 
   double y = top + pad;
   // Name, then the native name beside it when it fits on the same line.
-  std::vector<TextLine> name_lines = c.shaper.Wrap(co.name, kBold, c.title(), text_w, nullptr);
-  double name_h = c.Paragraph(left, y, text_w, co.name, kBold, c.title(), name_color, "company.name");
+  std::vector<TextLine> name_lines = c.Wrap(co.name, kBold, c.title(), text_w, "company.name");
+  double name_h = c.DrawLines(name_lines, left, y, text_w, c.title(), name_color);
   double native_size = c.title() * 0.5;
   if (!co.native_name.empty()) {
     double last_w = name_lines.empty() ? 0 : name_lines.back().width;

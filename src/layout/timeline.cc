@@ -52,9 +52,13 @@ double DrawTimeline(const LayoutContext& c, double x, double top, double width,
   const double text_x = label_x + date_width + date_gap;
   const double text_width = std::max(x + width - text_x, size * 4);
 
+  // Wrapped once: the heights place the labels, the lines are drawn.
+  std::vector<std::vector<TextLine>> texts;
   std::vector<double> heights;
   for (size_t i = 0; i < events.size(); ++i) {
-    heights.push_back(std::max(lh, c.ParagraphHeight(text_width, events[i].event, kRegular, size)));
+    texts.push_back(c.Wrap(events[i].event, kRegular, size, text_width,
+                           fmt::format("history[{}].event", i)));
+    heights.push_back(std::max(lh, static_cast<double>(texts.back().size()) * lh));
   }
   double total = 0;
   for (double h : heights) total += h;
@@ -106,8 +110,7 @@ double DrawTimeline(const LayoutContext& c, double x, double top, double width,
       }
     }
     c.Label(label_x, label_top[i], date_width, dates[i], kBold, size, c.tmpl.accent, path + ".date");
-    c.Paragraph(text_x, label_top[i], text_width, events[i].event, kRegular, size, c.tmpl.text,
-                path + ".event");
+    c.DrawLines(texts[i], text_x, label_top[i], text_width, size, c.tmpl.text);
   }
   return total;
 }

@@ -65,6 +65,19 @@ void AppendUtf8(int cp, std::string* out) {
   }
 }
 
+void AppendUtf16Be(int cp, std::string* out) {
+  auto unit = [out](int u) {
+    out->push_back(static_cast<char>(u >> 8));
+    out->push_back(static_cast<char>(u & 0xFF));
+  };
+  if (cp >= 0x10000) {
+    unit(0xD800 + ((cp - 0x10000) >> 10));
+    unit(0xDC00 + ((cp - 0x10000) & 0x3FF));
+  } else {
+    unit(cp);
+  }
+}
+
 size_t FindInvalidUtf8(std::string_view text) {
   size_t pos = 0;
   while (pos < text.size()) {

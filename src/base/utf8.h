@@ -16,6 +16,10 @@ int DecodeUtf8(std::string_view text, size_t* pos);
 // Appends the UTF-8 encoding of code point cp to out.
 void AppendUtf8(int cp, std::string* out);
 
+// Appends the UTF-16BE encoding of code point cp to out (a surrogate pair
+// beyond the BMP).
+void AppendUtf16Be(int cp, std::string* out);
+
 // Returns the byte offset of the first invalid UTF-8 sequence, or npos.
 size_t FindInvalidUtf8(std::string_view text);
 

@@ -17,3 +17,10 @@ TEST_CASE("utf8: trimming covers Unicode white space") {
   CHECK(TrimUnicode("\xC2\xA0 name\xE2\x80\x83") == "name");  // NBSP, em space.
   CHECK(TrimUnicode(" \t\xC2\xA0 ") == "");
 }
+
+TEST_CASE("utf8: UTF-16BE, with surrogate pairs beyond the BMP") {
+  std::string out;
+  AppendUtf16Be(0x20BD, &out);
+  AppendUtf16Be(0x1F600, &out);
+  CHECK(out == std::string("\x20\xBD\xD8\x3D\xDE\x00", 6));
+}

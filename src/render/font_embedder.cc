@@ -38,12 +38,9 @@ HPDF_Array IntArray(HPDF_Doc pdf, std::initializer_list<int> values) {
 }
 
 void AppendUtf16Hex(int cp, std::string* out) {
-  if (cp >= 0x10000) {
-    int v = cp - 0x10000;
-    *out += fmt::format("{:04X}{:04X}", 0xD800 + (v >> 10), 0xDC00 + (v & 0x3FF));
-  } else {
-    *out += fmt::format("{:04X}", cp);
-  }
+  std::string bytes;
+  AppendUtf16Be(cp, &bytes);
+  for (unsigned char b : bytes) *out += fmt::format("{:02X}", b);
 }
 
 }  // namespace

@@ -103,18 +103,7 @@ bool IsAscii(const std::string& s) {
 // UTF-8 → a PDF text string in UTF-16BE with its byte-order mark.
 std::string Utf16Be(const std::string& utf8) {
   std::string out = "\xFE\xFF";
-  auto unit = [&](int u) {
-    out.push_back(static_cast<char>(u >> 8));
-    out.push_back(static_cast<char>(u & 0xFF));
-  };
-  for (int cp : ToCodePoints(utf8)) {
-    if (cp >= 0x10000) {
-      unit(0xD800 + ((cp - 0x10000) >> 10));
-      unit(0xDC00 + ((cp - 0x10000) & 0x3FF));
-    } else {
-      unit(cp);
-    }
-  }
+  for (int cp : ToCodePoints(utf8)) AppendUtf16Be(cp, &out);
   return out;
 }
 

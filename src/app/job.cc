@@ -25,31 +25,16 @@ std::string Plural(int n, const char* word) {
 
 // One JSON line for a checked file.
 std::string CheckJson(const BriefCheck& check) {
-  std::string diags;
-  for (const Diagnostic& d : check.diagnostics) {
-    diags += (diags.empty() ? "" : ",") + DiagnosticJson(d);
-  }
-  return fmt::format(R"({{"file":{},"valid":{},"errors":{},"warnings":{},"diagnostics":[{}]}})",
+  return fmt::format(R"({{"file":{},"valid":{},"errors":{},"warnings":{},"diagnostics":{}}})",
                      JsonQuote(check.file), check.brief ? "true" : "false", check.errors(),
-                     check.warnings(), diags);
+                     check.warnings(), DiagnosticsJson(check.diagnostics));
 }
 
 int RunValidate(const Job& job, const FileSystem& fs, std::ostream& out, std::ostream& err) {
   std::vector<Diagnostic> problems;
   std::vector<std::string> files = ExpandInputs(fs, job.inputs, &problems);
-  int invalid = static_cast<int>(problems.size());
-  int errors = invalid, warnings = 0;
-  for (const Diagnostic& d : problems) {
-    if (job.format == OutputFormat::kJson) {
-      out << fmt::format(R"({{"file":{},"valid":false,"errors":1,"warnings":0,"diagnostics":[{}]}})",
-                         JsonQuote(d.file), DiagnosticJson(d))
-          << "\n";
-    } else {
-      err << FormatDiagnostic(d) << "\n";
-    }
-  }
-  for (const std::string& file : files) {
-    BriefCheck check = CheckBriefFile(fs, file, job.strict);
+  int invalid = 0, errors = 0, warnings = 0;
+  auto report = [&](const BriefCheck& check) {
     if (!check.brief) ++invalid;
     errors += check.errors();
     warnings += check.warnings();
@@ -58,7 +43,10 @@ int RunValidate(const Job& job, const FileSystem& fs, std::ostream& out, std::os
     } else {
       for (const Diagnostic& d : check.diagnostics) err << FormatDiagnostic(d) << "\n";
     }
-  }
+  };
+  // A path that gave no brief to check is reported like an invalid brief.
+  for (const Diagnostic& d : problems) report({d.file, std::nullopt, {d}});
+  for (const std::string& file : files) report(CheckBriefFile(fs, file, job.strict));
   int total = static_cast<int>(files.size() + problems.size());
   if (!job.quiet && job.format == OutputFormat::kText) {
     err << fmt::format("{} checked: {} valid, {} invalid ({}, {})\n", Plural(total, "brief"),
@@ -82,10 +70,9 @@ std::vector<std::string> TemplateNames(const FileSystem& fs, const std::string& 
 // One rendered (or failed) brief, as a JSON line.
 std::string RenderJson(const std::string& file, const std::string& output, bool ok,
                        const std::vector<Diagnostic>& diagnostics) {
-  std::string diags;
-  for (const Diagnostic& d : diagnostics) diags += (diags.empty() ? "" : ",") + DiagnosticJson(d);
-  return fmt::format(R"({{"file":{},"output":{},"rendered":{},"diagnostics":[{}]}})",
-                     JsonQuote(file), ok ? JsonQuote(output) : "null", ok ? "true" : "false", diags);
+  return fmt::format(R"({{"file":{},"output":{},"rendered":{},"diagnostics":{}}})",
+                     JsonQuote(file), ok ? JsonQuote(output) : "null", ok ? "true" : "false",
+                     DiagnosticsJson(diagnostics));
 }
 
 // One brief of a render run: its result, filled in by whichever thread

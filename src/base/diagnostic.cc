@@ -43,6 +43,12 @@ std::string DiagnosticJson(const Diagnostic& d) {
       d.column, JsonQuote(d.path), JsonQuote(d.message), JsonQuote(d.hint));
 }
 
+std::string DiagnosticsJson(const std::vector<Diagnostic>& diagnostics) {
+  std::string out = "[";
+  for (const Diagnostic& d : diagnostics) out += (out.size() > 1 ? "," : "") + DiagnosticJson(d);
+  return out + "]";
+}
+
 void SortByPosition(std::vector<Diagnostic>* diagnostics) {
   std::stable_sort(diagnostics->begin(), diagnostics->end(),
                    [](const Diagnostic& a, const Diagnostic& b) {

@@ -28,6 +28,9 @@ std::string FormatDiagnostic(const Diagnostic& d);
 // One JSON object (no trailing newline) with the same fields.
 std::string DiagnosticJson(const Diagnostic& d);
 
+// A JSON array of DiagnosticJson objects.
+std::string DiagnosticsJson(const std::vector<Diagnostic>& diagnostics);
+
 // JSON string literal for text (quotes included).
 std::string JsonQuote(const std::string& text);
 

@@ -195,36 +195,30 @@ std::pair<std::string, std::string> RewordParserError(const std::string& msg,
     return {"a tab is used for indentation; YAML allows only spaces there",
             "replace the tab at the start of this line with spaces"};
   }
-  if (msg == "illegal map value") {
-    return {"YAML syntax error: a 'key: value' pair is not allowed here",
-            "check the indentation, or quote text that contains ': '"};
-  }
-  if (msg == "end of map not found") {
-    return {"YAML syntax error: the indentation of this line does not fit the mapping it is in",
-            "keys of one mapping start in the same column"};
-  }
-  if (msg == "end of sequence not found") {
-    return {"YAML syntax error: the indentation of this line does not fit the list it is in",
-            "items of one list start with '- ' in the same column"};
-  }
-  if (msg == "illegal block entry") {
-    return {"YAML syntax error: a '- ' list item is not allowed here", ""};
-  }
-  if (msg == "end of sequence flow not found") {
-    return {"YAML syntax error: a '[' list is not closed with ']'", ""};
-  }
-  if (msg == "end of map flow not found") {
-    return {"YAML syntax error: a '{' mapping is not closed with '}'", ""};
+  struct Reworded {
+    const char* message;  // yaml-cpp's words
+    const char* text;
+    const char* hint;
+  };
+  static const Reworded kTable[] = {
+      {"illegal map value", "a 'key: value' pair is not allowed here",
+       "check the indentation, or quote text that contains ': '"},
+      {"end of map not found", "the indentation of this line does not fit the mapping it is in",
+       "keys of one mapping start in the same column"},
+      {"end of sequence not found", "the indentation of this line does not fit the list it is in",
+       "items of one list start with '- ' in the same column"},
+      {"illegal block entry", "a '- ' list item is not allowed here", ""},
+      {"end of sequence flow not found", "a '[' list is not closed with ']'", ""},
+      {"end of map flow not found", "a '{' mapping is not closed with '}'", ""},
+      {"the referenced anchor is not defined", "this alias refers to an anchor that is not defined", ""},
+      {"bad file", "nesting is too deep", ""},
+  };
+  for (const Reworded& r : kTable) {
+    if (msg == r.message) return {std::string("YAML syntax error: ") + r.text, r.hint};
   }
   if (msg.rfind("unknown escape character", 0) == 0) {
     return {"YAML syntax error: " + msg + " in double-quoted text",
             "write a backslash as '\\\\', or use single quotes"};
-  }
-  if (msg == "the referenced anchor is not defined") {
-    return {"YAML syntax error: this alias refers to an anchor that is not defined", ""};
-  }
-  if (msg == "bad file") {
-    return {"YAML syntax error: nesting is too deep", ""};
   }
   return {"YAML syntax error: " + msg, ""};
 }

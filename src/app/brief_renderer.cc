@@ -2,14 +2,13 @@
 
 #include <ctime>
 #include <fstream>
-#include <sstream>
 
 #include <fmt/format.h>
 
+#include "base/image_info.h"
 #include "base/utf8.h"
 #include "layout/page_layout.h"
 #include "render/pdf_render.h"
-#include "base/image_info.h"
 
 namespace brief {
 

@@ -12,9 +12,9 @@
 
 #include <fmt/format.h>
 
+#include "base/image_info.h"
 #include "base/utf8.h"
 #include "render/font_embedder.h"
-#include "base/image_info.h"
 #include "render/pdf_document.h"
 
 namespace brief {

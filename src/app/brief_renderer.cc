@@ -63,14 +63,14 @@ std::unique_ptr<BriefRenderer> BriefRenderer::Create(const Template& t, const st
   std::unique_ptr<BriefRenderer> r(new BriefRenderer(t));
   r->fonts_ = FontSet::ForTemplate(t, fonts_dir, error);
   if (!r->fonts_) return nullptr;
-  r->shaper_ = std::make_unique<TextShaper>(*r->fonts_);
   return r;
 }
 
 RenderOutcome BriefRenderer::Render(const Brief& brief, const std::string& file,
                                     long long source_date_epoch) const {
   RenderOutcome outcome;
-  LayoutInput input{brief, template_, *shaper_, LogoSize(brief.company.logo_path), GeneratorName()};
+  TextShaper shaper(*fonts_);  // Per brief: it caches shaped text.
+  LayoutInput input{brief, template_, shaper, LogoSize(brief.company.logo_path), GeneratorName()};
   PageLayout page = FitPage(input);
   outcome.body_size = template_.size_base * page.scale;
   for (const MissingGlyph& m : page.missing) {

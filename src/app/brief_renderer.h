@@ -9,7 +9,6 @@
 
 #include "base/diagnostic.h"
 #include "fonts/font_set.h"
-#include "layout/text.h"
 #include "model/brief.h"
 #include "template/template.h"
 
@@ -41,7 +40,6 @@ class BriefRenderer {
 
   Template template_;
   std::unique_ptr<FontSet> fonts_;
-  std::unique_ptr<TextShaper> shaper_;
 };
 
 // The program's name and version for PDF metadata and the page footer.

@@ -67,8 +67,6 @@ std::unique_ptr<FontFace> FontFace::Load(const std::string& path, int index, std
   }
   hb_font_make_immutable(font);
   f->font_ = font;
-  f->bmp_.reset(new std::atomic<int16_t>[0x10000]);
-  for (size_t i = 0; i < 0x10000; ++i) f->bmp_[i].store(kUnknown, std::memory_order_relaxed);
   hb_font_extents_t extents;
   if (hb_font_get_h_extents(font, &extents)) {
     f->ascent_ = static_cast<int>(extents.ascender * 1000 / static_cast<int>(upem));
@@ -133,48 +131,89 @@ FontFace::~FontFace() {
   if (face_) hb_face_destroy(face_);
 }
 
-int FontFace::LookUp(int cp) const {
-  hb_codepoint_t gid;
-  if (cp < 0 || !hb_font_get_nominal_glyph(font_, static_cast<hb_codepoint_t>(cp), &gid)) return -1;
-  return static_cast<int>(hb_font_get_glyph_h_advance(font_, gid) * 1000 / static_cast<int>(upem_));
+uint32_t FontFace::NominalGlyph(int cp) const {
+  hb_codepoint_t gid = 0;
+  if (cp < 0 || !hb_font_get_nominal_glyph(font_, static_cast<hb_codepoint_t>(cp), &gid)) return 0;
+  return gid;
 }
 
-std::optional<std::string> FontFace::Subset(const std::vector<int>& code_points,
-                                            std::vector<int>* glyph_ids,
+float FontFace::GlyphAdvance(uint32_t glyph) const {
+  return static_cast<float>(hb_font_get_glyph_h_advance(font_, glyph)) * 1000.0f /
+         static_cast<float>(upem_);
+}
+
+void FontFace::Shape(const ShapeRequest& r, std::vector<Glyph>* out) const {
+  // One buffer per thread, reused: shaping is on every layout's path.
+  struct Buffer {
+    hb_buffer_t* b = hb_buffer_create();
+    ~Buffer() { hb_buffer_destroy(b); }
+  };
+  thread_local Buffer holder;
+  hb_buffer_t* buffer = holder.b;
+  hb_buffer_clear_contents(buffer);
+  static_assert(sizeof(int) == sizeof(hb_codepoint_t));
+  hb_buffer_add_codepoints(buffer, reinterpret_cast<const hb_codepoint_t*>(r.text.data()),
+                           static_cast<int>(r.text.size()), static_cast<unsigned>(r.start),
+                           r.end - r.start);
+  hb_buffer_set_direction(buffer, r.rtl ? HB_DIRECTION_RTL : HB_DIRECTION_LTR);
+  hb_buffer_set_script(buffer, r.script ? static_cast<hb_script_t>(r.script) : HB_SCRIPT_COMMON);
+  unsigned flags = HB_BUFFER_FLAG_REMOVE_DEFAULT_IGNORABLES;
+  if (r.start == 0) flags |= HB_BUFFER_FLAG_BOT;
+  if (r.end == static_cast<int>(r.text.size())) flags |= HB_BUFFER_FLAG_EOT;
+  hb_buffer_set_flags(buffer, static_cast<hb_buffer_flags_t>(flags));
+  hb_buffer_set_cluster_level(buffer, HB_BUFFER_CLUSTER_LEVEL_MONOTONE_CHARACTERS);
+  hb_shape(font_, buffer, nullptr, 0);
+  unsigned count = 0;
+  const hb_glyph_info_t* info = hb_buffer_get_glyph_infos(buffer, &count);
+  const hb_glyph_position_t* pos = hb_buffer_get_glyph_positions(buffer, &count);
+  const float k = 1000.0f / static_cast<float>(upem_);
+  out->reserve(out->size() + count);
+  for (unsigned i = 0; i < count; ++i) {
+    Glyph g;
+    g.id = info[i].codepoint;
+    g.cluster = static_cast<int>(info[i].cluster);
+    g.advance = static_cast<float>(pos[i].x_advance) * k;
+    g.dx = static_cast<float>(pos[i].x_offset) * k;
+    g.dy = static_cast<float>(pos[i].y_offset) * k;
+    g.unsafe_to_break = (hb_glyph_info_get_glyph_flags(&info[i]) & HB_GLYPH_FLAG_UNSAFE_TO_BREAK) != 0;
+    out->push_back(g);
+  }
+}
+
+std::optional<std::string> FontFace::Subset(const std::vector<uint32_t>& glyphs,
+                                            std::unordered_map<uint32_t, uint32_t>* new_ids,
                                             std::string* error) const {
   hb_subset_input_t* input = hb_subset_input_create_or_fail();
   if (!input) {
     *error = "out of memory creating a font subset";
     return std::nullopt;
   }
-  hb_set_t* unicodes = hb_subset_input_unicode_set(input);
-  for (int cp : code_points) hb_set_add(unicodes, static_cast<hb_codepoint_t>(cp));
+  hb_set_t* glyph_set = hb_subset_input_glyph_set(input);
+  for (uint32_t g : glyphs) hb_set_add(glyph_set, g);
   hb_subset_input_set_flags(input, HB_SUBSET_FLAGS_NO_HINTING);
-  // libharu embeds glyf/loca/hmtx and reads head, hhea, maxp, cmap, name,
-  // OS/2 and post; layout tables and device metrics only cost bytes.
+  // A PDF addresses glyphs by id (CIDToGIDMap /Identity): the character
+  // map, layout tables and device metrics only cost bytes.
   hb_set_t* drop = hb_subset_input_set(input, HB_SUBSET_SETS_DROP_TABLE_TAG);
   for (const char* tag : {"GSUB", "GPOS", "GDEF", "kern", "BASE", "JSTF", "MATH", "DSIG", "hdmx",
                           "LTSH", "VDMX", "vhea", "vmtx", "gasp", "FFTM", "meta", "morx", "feat",
-                          "STAT"}) {
+                          "STAT", "EBDT", "EBLC", "EBSC", "cmap"}) {
     hb_set_add(drop, hb_tag_from_string(tag, 4));
   }
   // A variable font's instance is frozen into a static font.
   for (const auto& [tag, value] : axes_) hb_subset_input_pin_axis_location(input, face_, tag, value);
-  hb_face_t* subset = hb_subset_or_fail(face_, input);
+  hb_subset_plan_t* plan = hb_subset_plan_create_or_fail(face_, input);
   hb_subset_input_destroy(input);
+  hb_face_t* subset = plan ? hb_subset_plan_execute_or_fail(plan) : nullptr;
   if (!subset) {
+    if (plan) hb_subset_plan_destroy(plan);
     *error = "HarfBuzz could not subset font '" + path_ + "'";
     return std::nullopt;
   }
-  // The subset renumbers glyphs; its own cmap says where each went.
-  hb_font_t* subset_font = hb_font_create(subset);
-  glyph_ids->clear();
-  for (int cp : code_points) {
-    hb_codepoint_t gid = 0;
-    hb_font_get_nominal_glyph(subset_font, static_cast<hb_codepoint_t>(cp), &gid);
-    glyph_ids->push_back(static_cast<int>(gid));
-  }
-  hb_font_destroy(subset_font);
+  // The subset renumbers glyphs; the plan says where each went.
+  const hb_map_t* mapping = hb_subset_plan_old_to_new_glyph_mapping(plan);
+  new_ids->clear();
+  for (uint32_t g : glyphs) new_ids->emplace(g, hb_map_get(mapping, g));
+  hb_subset_plan_destroy(plan);
   hb_blob_t* blob = hb_face_reference_blob(subset);
   unsigned length = 0;
   const char* data = hb_blob_get_data(blob, &length);

@@ -1,12 +1,14 @@
 // One TrueType font file, loaded once per process and shared read-only.
 #pragma once
 
-#include <atomic>
 #include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
+
+#include "text/font_metrics.h"
 
 struct hb_face_t;
 struct hb_font_t;
@@ -28,19 +30,15 @@ class FontFace {
   const std::string& path() const { return path_; }
   // PostScript name from the name table, e.g. "DejaVuSans-Bold".
   const std::string& postscript_name() const { return postscript_name_; }
-  // Advance in 1/1000 em, or -1 when the font has no glyph for cp. BMP
-  // answers are cached on first use; concurrent callers may both compute an
-  // entry, and store the same value (relaxed atomics make that benign).
-  int Advance(int cp) const {
-    if (cp < 0 || cp >= 0x10000) return LookUp(cp);
-    std::atomic<int16_t>& slot = bmp_[static_cast<size_t>(cp)];
-    int16_t v = slot.load(std::memory_order_relaxed);
-    if (v == kUnknown) {
-      v = static_cast<int16_t>(LookUp(cp));
-      slot.store(v, std::memory_order_relaxed);
-    }
-    return v;
-  }
+  // True when the font maps cp to a glyph.
+  bool HasGlyph(int cp) const { return NominalGlyph(cp) != 0; }
+  // The glyph the font's character map gives cp (0: none).
+  uint32_t NominalGlyph(int cp) const;
+  // Shapes request.text[start, end) with HarfBuzz (default features, the
+  // rest of the text as context), appending glyphs in visual order.
+  void Shape(const ShapeRequest& request, std::vector<Glyph>* out) const;
+  // A glyph's advance, 1/1000 em (the instance's, for a variable font).
+  float GlyphAdvance(uint32_t glyph) const;
   int ascent() const { return ascent_; }    // 1/1000 em, positive
   int descent() const { return descent_; }  // 1/1000 em, negative
   int cap_height() const { return cap_height_; }  // 1/1000 em
@@ -49,26 +47,22 @@ class FontFace {
   const int* bbox() const { return bbox_; }
   bool bold() const { return bold_; }
 
-  // A TrueType font holding only the glyphs for `code_points` (plus .notdef),
-  // without hinting or layout tables, for embedding; and in *glyph_ids the
-  // subset's glyph id for each code point (same order). nullopt and *error
-  // on failure.
-  std::optional<std::string> Subset(const std::vector<int>& code_points,
-                                    std::vector<int>* glyph_ids, std::string* error) const;
+  // A TrueType font holding only `glyphs` (plus .notdef and the parts of
+  // composite glyphs), without hinting, layout tables or cmap, for
+  // embedding; *new_ids maps each glyph to its id in the subset. nullopt
+  // and *error on failure.
+  std::optional<std::string> Subset(const std::vector<uint32_t>& glyphs,
+                                    std::unordered_map<uint32_t, uint32_t>* new_ids,
+                                    std::string* error) const;
 
  private:
   FontFace() = default;
-  // Advance of cp straight from HarfBuzz, or -1.
-  int LookUp(int cp) const;
-
   std::string path_;
   std::string postscript_name_;
   hb_face_t* face_ = nullptr;
   hb_font_t* font_ = nullptr;                // Immutable: safe to query from threads.
   unsigned upem_ = 1000;
   std::vector<std::pair<unsigned, float>> axes_;  // Variable font: axis tag → value.
-  static constexpr int16_t kUnknown = -2;
-  std::unique_ptr<std::atomic<int16_t>[]> bmp_;  // 65,536 cached advances.
   int ascent_ = 800, descent_ = -200, cap_height_ = 700;
   int bbox_[4] = {0, -200, 1000, 900};
   bool bold_ = false;

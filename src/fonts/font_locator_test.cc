@@ -45,13 +45,21 @@ TEST_CASE("fonts: a style of a variable font is a named instance, frozen into su
   FontLocation regular = LocateFont("Inter:style=Regular", "", &error);
   auto light = FontFace::Load(regular.path, regular.index, &error);
   REQUIRE(light);
-  CHECK(face->Advance('m') > light->Advance('m'));  // Bold glyphs are wider.
-  std::vector<int> glyphs;
-  auto subset = face->Subset({'A', 'm'}, &glyphs, &error);
+  std::vector<int> text = {'A', 'm'};
+  std::vector<Glyph> bold_glyphs, regular_glyphs;
+  face->Shape({text, 0, 2, false, 0}, &bold_glyphs);
+  light->Shape({text, 0, 2, false, 0}, &regular_glyphs);
+  REQUIRE(bold_glyphs.size() == 2);
+  REQUIRE(regular_glyphs.size() == 2);
+  CHECK(bold_glyphs[1].advance > regular_glyphs[1].advance);  // Bold glyphs are wider.
+  CHECK(face->GlyphAdvance(bold_glyphs[1].id) == doctest::Approx(bold_glyphs[1].advance));
+  std::unordered_map<uint32_t, uint32_t> ids;
+  auto subset = face->Subset({bold_glyphs[0].id, bold_glyphs[1].id}, &ids, &error);
   REQUIRE(subset.has_value());
   CHECK(subset->find("fvar") == std::string::npos);  // A static font now.
-  CHECK(glyphs.size() == 2);
-  CHECK(glyphs[0] > 0);
+  CHECK(ids.size() == 2);
+  CHECK(ids[bold_glyphs[0].id] == 1);  // Renumbered after .notdef, in glyph order.
+  CHECK(ids[bold_glyphs[1].id] == 2);
 }
 
 TEST_CASE("fonts: OpenType/CFF and damaged files are refused with a reason") {

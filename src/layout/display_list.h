@@ -6,17 +6,23 @@
 #include <vector>
 
 #include "template/template.h"
+#include "text/shaped_text.h"
 
 namespace brief {
 
-// One run of text in one face: x is the left edge, baseline the text's
-// baseline. width is what layout measured (the renderer does not re-measure).
+// One line of shaped text: x is the left edge, baseline the text's
+// baseline, width what layout measured (the renderer does not re-measure).
+// The runs are drawn left to right from x, each glyph at the pen plus its
+// offset; `text` is what the line says, in logical order, for the PDF's
+// text layer.
 struct TextItem {
   double x = 0, baseline = 0, width = 0;
-  int face = 0;
   double size = 0;
   Color color;
   std::string text;
+  std::vector<GlyphRun> runs;
+  std::vector<int> code_points;  // The paragraph's code points from `first` on, which the
+  int first = 0;                 // glyphs' clusters index.
 };
 
 // A filled rectangle.

@@ -26,15 +26,9 @@ void LayoutContext::NoteMissing(const std::vector<int>& cps, const std::string& 
 
 void LayoutContext::DrawLine(const TextLine& line, double x, double top, double size,
                              Color color) const {
-  if (!out) return;
-  double cursor = x;
-  for (const Run& run : line.runs) {
-    if (run.text != " ") {
-      out->texts.push_back({cursor, Baseline(top, run.face, size), run.width, run.face, size,
-                            color, run.text});
-    }
-    cursor += run.width;
-  }
+  if (!out || line.runs.empty()) return;
+  out->texts.push_back({x, Baseline(top, line.face, size), line.width, size, color, line.text,
+                        line.runs, line.code_points, line.first});
 }
 
 std::vector<TextLine> LayoutContext::Wrap(const std::string& text, int face, double size,
@@ -48,6 +42,9 @@ std::vector<TextLine> LayoutContext::Wrap(const std::string& text, int face, dou
 double LayoutContext::DrawLines(const std::vector<TextLine>& lines, double x, double top,
                                 double width, double size, Color color, Align align) const {
   double y = top;
+  // A right-to-left paragraph of several lines is set ragged left: its
+  // lines start at the right edge, where it is read from.
+  if (align == Align::kLeft && lines.size() > 1 && lines.front().rtl) align = Align::kRight;
   for (const TextLine& line : lines) {
     double lx = align == Align::kRight    ? x + width - line.width
                 : align == Align::kCenter ? x + (width - line.width) / 2
@@ -67,9 +64,7 @@ double LayoutContext::Paragraph(double x, double top, double width, const std::s
 double LayoutContext::Label(double x, double top, double width, const std::string& text, int face,
                             double size, Color color, const std::string& path, Align align) const {
   std::vector<int> missing_cps;
-  TextLine line;
-  line.runs = shaper.Runs(text, face, size, &missing_cps);
-  for (const Run& r : line.runs) line.width += r.width;
+  TextLine line = shaper.Line(text, face, size, &missing_cps);
   NoteMissing(missing_cps, path);
   double lx = align == Align::kRight    ? x + width - line.width
               : align == Align::kCenter ? x + (width - line.width) / 2

@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "layout/display_list.h"
-#include "layout/text.h"
+#include "text/text_shaper.h"
 #include "template/template.h"
 
 namespace brief {
@@ -52,7 +52,8 @@ struct LayoutContext {
                              const std::string& path) const;
 
   // Draws lines from `top`, aligned within [x, x + width]; returns their
-  // height (lines × line height).
+  // height (lines × line height). kLeft sets a right-to-left paragraph of
+  // more than one line flush right.
   double DrawLines(const std::vector<TextLine>& lines, double x, double top, double width,
                    double size, Color color, Align align = Align::kLeft) const;
 

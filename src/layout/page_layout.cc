@@ -54,7 +54,8 @@ double Header(const LayoutContext& c, const LayoutInput& in) {
     double last_w = name_lines.empty() ? 0 : name_lines.back().width;
     double native_w = c.shaper.Width(co.native_name, kRegular, native_size);
     double gap = c.title() * 0.35;
-    if (last_w + gap + native_w <= text_w) {
+    bool flush_right = name_lines.size() > 1 && name_lines.front().rtl;
+    if (!flush_right && last_w + gap + native_w <= text_w) {
       double line_top = y + name_h - c.LineHeight(c.title());
       // Share the title's baseline.
       double shift = c.Baseline(line_top, kBold, c.title()) -

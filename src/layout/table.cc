@@ -11,20 +11,6 @@ double CellPadding(const LayoutContext& c) { return c.base() * 0.45; }
 
 double HeaderSize(const LayoutContext& c) { return c.small(); }
 
-// Widest single word of a text.
-double LongestWord(const LayoutContext& c, const std::string& text, int face, double size) {
-  double widest = 0;
-  size_t start = 0;
-  while (start <= text.size()) {
-    size_t end = text.find(' ', start);
-    if (end == std::string::npos) end = text.size();
-    widest = std::max(widest, c.shaper.Width(std::string_view(text).substr(start, end - start),
-                                             face, size));
-    start = end + 1;
-  }
-  return widest;
-}
-
 }  // namespace
 
 std::vector<double> ColumnWidths(const LayoutContext& c, double width,
@@ -35,10 +21,10 @@ std::vector<double> ColumnWidths(const LayoutContext& c, double width,
   std::vector<double> natural(n), minimum(n);
   for (size_t i = 0; i < n; ++i) {
     natural[i] = c.shaper.Width(columns[i].header, kBold, HeaderSize(c));
-    minimum[i] = LongestWord(c, columns[i].header, kBold, HeaderSize(c));
+    minimum[i] = c.shaper.MinWidth(columns[i].header, kBold, HeaderSize(c));
     for (const auto& row : rows) {
       natural[i] = std::max(natural[i], c.shaper.Width(row[i].text, row[i].face, c.base()));
-      minimum[i] = std::max(minimum[i], LongestWord(c, row[i].text, row[i].face, c.base()));
+      minimum[i] = std::max(minimum[i], c.shaper.MinWidth(row[i].text, row[i].face, c.base()));
     }
     natural[i] += pad;
     minimum[i] += pad;

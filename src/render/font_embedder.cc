@@ -4,6 +4,7 @@
 #include <hpdf_objects.h>
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 
 #include <fmt/format.h>
@@ -37,22 +38,22 @@ HPDF_Array IntArray(HPDF_Doc pdf, std::initializer_list<int> values) {
   return array;
 }
 
-void AppendUtf16Hex(int cp, std::string* out) {
+void AppendUtf16Hex(std::string_view utf8, std::string* out) {
   std::string bytes;
-  AppendUtf16Be(cp, &bytes);
+  for (int cp : ToCodePoints(utf8)) AppendUtf16Be(cp, &bytes);
   for (unsigned char b : bytes) *out += fmt::format("{:02X}", b);
 }
 
 }  // namespace
 
-std::string SubsetTag(const std::string& name, const std::vector<int>& code_points) {
+std::string SubsetTag(const std::string& name, const std::vector<uint32_t>& glyphs) {
   uint64_t h = 1469598103934665603ULL;  // FNV-1a
   auto mix = [&](uint64_t v) {
     h ^= v;
     h *= 1099511628211ULL;
   };
   for (char c : name) mix(static_cast<unsigned char>(c));
-  for (int cp : code_points) mix(static_cast<uint64_t>(cp));
+  for (uint32_t g : glyphs) mix(g);
   std::string tag;
   for (int i = 0; i < 6; ++i) {
     tag.push_back(static_cast<char>('A' + h % 26));
@@ -61,19 +62,19 @@ std::string SubsetTag(const std::string& name, const std::vector<int>& code_poin
   return tag;
 }
 
-std::string ToUnicodeCMap(const std::vector<std::pair<int, int>>& glyph_to_code_point) {
+std::string ToUnicodeCMap(const std::vector<std::pair<uint32_t, std::string>>& glyph_to_text) {
   std::string text =
       "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
       "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
       "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
       "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
   // At most 100 entries per bfchar block (PDF reference, 5.9.2).
-  for (size_t i = 0; i < glyph_to_code_point.size(); i += 100) {
-    size_t n = std::min<size_t>(100, glyph_to_code_point.size() - i);
+  for (size_t i = 0; i < glyph_to_text.size(); i += 100) {
+    size_t n = std::min<size_t>(100, glyph_to_text.size() - i);
     text += fmt::format("{} beginbfchar\n", n);
     for (size_t k = i; k < i + n; ++k) {
-      text += fmt::format("<{:04X}> <", glyph_to_code_point[k].first);
-      AppendUtf16Hex(glyph_to_code_point[k].second, &text);
+      text += fmt::format("<{:04X}> <", glyph_to_text[k].first);
+      AppendUtf16Hex(glyph_to_text[k].second, &text);
       text += ">\n";
     }
     text += "endbfchar\n";
@@ -81,28 +82,28 @@ std::string ToUnicodeCMap(const std::vector<std::pair<int, int>>& glyph_to_code_
   return text + "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
 }
 
-bool EmbeddedFont::Embed(PdfDocument& doc, const FontFace& face, const std::vector<int>& code_points,
-                         std::string* error) {
+bool EmbeddedFont::Embed(PdfDocument& doc, const FontFace& face, const std::vector<uint32_t>& glyphs,
+                         const std::map<uint32_t, std::string>& to_unicode, std::string* error) {
   HPDF_Doc pdf = doc.get();
-  std::vector<int> glyphs;
-  auto subset = face.Subset(code_points, &glyphs, error);
+  auto subset = face.Subset(glyphs, &new_id_, error);
   if (!subset) return false;
-  // glyph → code point, sorted by glyph (a glyph drawn by two code points
-  // keeps the first, which is what copying it yields).
-  std::map<int, int> by_glyph;
-  for (size_t i = 0; i < code_points.size(); ++i) {
-    glyph_of_[code_points[i]] = glyphs[i];
-    by_glyph.emplace(glyphs[i], code_points[i]);
+  // Subset glyph → (face glyph, text), sorted by subset glyph.
+  std::map<uint32_t, uint32_t> by_new_id;
+  for (uint32_t g : glyphs) by_new_id.emplace(new_id_.at(g), g);
+  std::vector<std::pair<uint32_t, std::string>> cmap;
+  for (const auto& [new_id, g] : by_new_id) {
+    width_[g] = std::round(face.GlyphAdvance(g) * 100.0) / 100.0;
+    auto it = to_unicode.find(g);
+    if (it != to_unicode.end() && !it->second.empty()) cmap.push_back({new_id, it->second});
   }
-  std::string name = SubsetTag(face.postscript_name(), code_points) + "+" + face.postscript_name();
+  std::string name = SubsetTag(face.postscript_name(), glyphs) + "+" + face.postscript_name();
 
   HPDF_Dict file = NewStream(pdf, *subset);
   HPDF_Dict descriptor = NewIndirectDict(pdf);
   HPDF_Dict cid = NewIndirectDict(pdf);
   type0_ = NewIndirectDict(pdf);
-  HPDF_Dict to_unicode =
-      NewStream(pdf, ToUnicodeCMap(std::vector<std::pair<int, int>>(by_glyph.begin(), by_glyph.end())));
-  if (!file || !descriptor || !cid || !type0_ || !to_unicode) {
+  HPDF_Dict unicode_map = NewStream(pdf, ToUnicodeCMap(cmap));
+  if (!file || !descriptor || !cid || !type0_ || !unicode_map) {
     *error = "out of memory building font objects";
     return false;
   }
@@ -124,14 +125,20 @@ bool EmbeddedFont::Embed(PdfDocument& doc, const FontFace& face, const std::vect
   HPDF_Array widths = HPDF_Array_New(pdf->mmgr);
   HPDF_Array run = nullptr;
   int previous = -2;
-  for (const auto& [glyph, cp] : by_glyph) {
-    if (glyph != previous + 1) {
-      HPDF_Array_AddNumber(widths, glyph);
+  for (const auto& [new_id, g] : by_new_id) {
+    int id = static_cast<int>(new_id);
+    if (id != previous + 1) {
+      HPDF_Array_AddNumber(widths, id);
       run = HPDF_Array_New(pdf->mmgr);
       HPDF_Array_Add(widths, run);
     }
-    HPDF_Array_AddNumber(run, std::max(0, face.Advance(cp)));
-    previous = glyph;
+    double w = width_[g];
+    if (w == std::floor(w)) {
+      HPDF_Array_AddNumber(run, static_cast<HPDF_INT32>(w));
+    } else {
+      HPDF_Array_AddReal(run, static_cast<HPDF_REAL>(w));
+    }
+    previous = id;
   }
   HPDF_Dict system = HPDF_Dict_New(pdf->mmgr);
   HPDF_Dict_Add(system, "Registry", HPDF_String_New(pdf->mmgr, "Adobe", nullptr));
@@ -152,7 +159,7 @@ bool EmbeddedFont::Embed(PdfDocument& doc, const FontFace& face, const std::vect
   HPDF_Dict_AddName(type0_, "BaseFont", name.c_str());
   HPDF_Dict_AddName(type0_, "Encoding", "Identity-H");
   HPDF_Dict_Add(type0_, "DescendantFonts", descendants);
-  HPDF_Dict_Add(type0_, "ToUnicode", to_unicode);
+  HPDF_Dict_Add(type0_, "ToUnicode", unicode_map);
   if (!doc.ok()) {
     *error = doc.error();
     return false;
@@ -160,20 +167,16 @@ bool EmbeddedFont::Embed(PdfDocument& doc, const FontFace& face, const std::vect
   return true;
 }
 
-std::string EmbeddedFont::Encode(std::string_view utf8) const {
+void EmbeddedFont::AppendCode(uint32_t glyph, std::string* out) const {
   static const char kHex[] = "0123456789ABCDEF";
-  std::string hex;
-  hex.reserve(2 + utf8.size() * 4);
-  hex.push_back('<');
-  size_t pos = 0;
-  while (pos < utf8.size()) {
-    int cp = DecodeUtf8(utf8, &pos);
-    auto it = glyph_of_.find(cp);
-    unsigned glyph = it == glyph_of_.end() ? 0 : static_cast<unsigned>(it->second);
-    for (int shift = 12; shift >= 0; shift -= 4) hex.push_back(kHex[(glyph >> shift) & 15]);
-  }
-  hex.push_back('>');
-  return hex;
+  auto it = new_id_.find(glyph);
+  uint32_t id = it == new_id_.end() ? 0 : it->second;
+  for (int shift = 12; shift >= 0; shift -= 4) out->push_back(kHex[(id >> shift) & 15]);
+}
+
+double EmbeddedFont::Width(uint32_t glyph) const {
+  auto it = width_.find(glyph);
+  return it == width_.end() ? 0 : it->second;
 }
 
 }  // namespace brief

@@ -3,13 +3,15 @@
 // all 65,536 code points per font per document (most of a page's render
 // time), writes a 128 KB glyph map per font, and a malformed ToUnicode CMap.
 //
-// Here glyph ids are the character codes (CIDToGIDMap /Identity), widths
-// are written only for the glyphs used, and ToUnicode maps each glyph back
-// to its text, so copying and searching work.
+// Here the subset's glyph ids are the character codes (CIDToGIDMap
+// /Identity), widths are written only for the glyphs used (each the font's
+// own advance), and ToUnicode maps glyphs back to their text (see
+// text_layer.h), so copying and searching work.
 #pragma once
 
 #include <hpdf.h>
 
+#include <map>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -22,28 +24,33 @@ namespace brief {
 
 class EmbeddedFont {
  public:
-  // Subsets `face` to `code_points` (sorted, unique) and adds the font's
-  // objects to the document. Returns false with *error on failure.
-  bool Embed(PdfDocument& doc, const FontFace& face, const std::vector<int>& code_points,
-             std::string* error);
+  // Subsets `face` to `glyphs` (the face's glyph ids, sorted, unique, no 0)
+  // and adds the font's objects to the document; `to_unicode` gives the text
+  // of those glyphs that have one. Returns false with *error on failure.
+  bool Embed(PdfDocument& doc, const FontFace& face, const std::vector<uint32_t>& glyphs,
+             const std::map<uint32_t, std::string>& to_unicode, std::string* error);
 
   // The Type0 font dictionary, for a page's /Font resources.
   HPDF_Dict dict() const { return type0_; }
 
-  // The text as a PDF hex string of 2-byte glyph ids ("<0012003A>"); every
-  // code point must be one given to Embed.
-  std::string Encode(std::string_view utf8) const;
+  // Appends the 4 hex digits of the character code for `glyph` (one given to Embed).
+  void AppendCode(uint32_t glyph, std::string* out) const;
+
+  // The width /W gives `glyph`, 1/1000 em: its advance rounded to 1/100.
+  double Width(uint32_t glyph) const;
 
  private:
   HPDF_Dict type0_ = nullptr;
-  std::unordered_map<int, int> glyph_of_;  // Code point → subset glyph id.
+  std::unordered_map<uint32_t, uint32_t> new_id_;  // Face glyph id → subset glyph id.
+  std::unordered_map<uint32_t, double> width_;
 };
 
 // "ABCDEF": a subset tag (six capitals) derived from the font name and the
-// code points, so the same page always gets the same bytes.
-std::string SubsetTag(const std::string& name, const std::vector<int>& code_points);
+// glyphs, so the same page always gets the same bytes.
+std::string SubsetTag(const std::string& name, const std::vector<uint32_t>& glyphs);
 
-// The ToUnicode CMap text mapping each glyph id to its code point.
-std::string ToUnicodeCMap(const std::vector<std::pair<int, int>>& glyph_to_code_point);
+// The ToUnicode CMap text mapping glyph ids to their text (UTF-8, one or
+// more characters each).
+std::string ToUnicodeCMap(const std::vector<std::pair<uint32_t, std::string>>& glyph_to_text);
 
 }  // namespace brief

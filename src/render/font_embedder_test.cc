@@ -8,12 +8,12 @@
 
 using namespace brief;
 
-TEST_CASE("embedding: ToUnicode maps glyph ids to UTF-16, surrogate pairs included") {
-  std::string cmap = ToUnicodeCMap({{3, 0x41}, {4, 0x20BD}, {5, 0x1F600}});
-  CHECK(cmap.find("3 beginbfchar\n<0003> <0041>\n<0004> <20BD>\n<0005> <D83DDE00>\nendbfchar") !=
-        std::string::npos);
-  std::vector<std::pair<int, int>> many;
-  for (int i = 0; i < 150; ++i) many.push_back({i, 0x400 + i});
+TEST_CASE("embedding: ToUnicode maps glyph ids to UTF-16, surrogate pairs and ligatures included") {
+  std::string cmap = ToUnicodeCMap({{3, "A"}, {4, "₽"}, {5, "😀"}, {6, "ffi"}});
+  CHECK(cmap.find("4 beginbfchar\n<0003> <0041>\n<0004> <20BD>\n<0005> <D83DDE00>\n"
+                  "<0006> <006600660069>\nendbfchar") != std::string::npos);
+  std::vector<std::pair<uint32_t, std::string>> many;
+  for (uint32_t i = 0; i < 150; ++i) many.push_back({i, "x"});
   std::string big = ToUnicodeCMap(many);
   CHECK(big.find("100 beginbfchar") != std::string::npos);  // At most 100 per block.
   CHECK(big.find("50 beginbfchar") != std::string::npos);

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cmath>
 #include <fstream>
 #include <map>
 #include <set>
@@ -16,6 +17,7 @@
 #include "base/utf8.h"
 #include "render/font_embedder.h"
 #include "render/pdf_document.h"
+#include "render/text_layer.h"
 
 namespace brief {
 
@@ -42,11 +44,15 @@ void Paint(HPDF_Page page, bool fill, bool stroke) {
   }
 }
 
-// The code points each face draws.
-std::map<int, std::set<int>> UsedCodePoints(const DisplayList& items) {
-  std::map<int, std::set<int>> used;
+// The glyphs each face draws (never .notdef).
+std::map<int, std::set<uint32_t>> UsedGlyphs(const DisplayList& items) {
+  std::map<int, std::set<uint32_t>> used;
   for (const TextItem& t : items.texts) {
-    for (int cp : ToCodePoints(t.text)) used[t.face].insert(cp);
+    for (const GlyphRun& run : t.runs) {
+      for (const Glyph& g : run.glyphs) {
+        if (g.id != 0) used[run.face].insert(g.id);
+      }
+    }
   }
   return used;
 }
@@ -72,26 +78,91 @@ std::string Num(double v) {
   return s.empty() || s == "-0" ? "0" : s;
 }
 
+// A PDF text string (UTF-16BE with its byte-order mark) as hex.
+std::string HexTextString(const std::string& utf8) {
+  std::string bytes = "\xFE\xFF";
+  for (int cp : ToCodePoints(utf8)) AppendUtf16Be(cp, &bytes);
+  std::string hex = "<";
+  for (unsigned char b : bytes) hex += fmt::format("{:02X}", b);
+  return hex + ">";
+}
+
+// Shows a line's glyphs in writing order, starting with the pen at the
+// line's origin (set by Tm). Glyph g of the run at visual position r
+// belongs at
+//   P = (advances of the runs left of r) + (advances before g in r) + dx_g
+// (1/1000 em), and showing a glyph moves the pen by its /W width, so before
+// each glyph a TJ adjustment of (pen - P) moves the pen to P (TJ numbers
+// move it left). A vertical offset is a text rise (Ts). Returns with the
+// rise back at 0.
+void ShowLine(const TextItem& t, const std::vector<GlyphRef>& order,
+              const std::map<int, EmbeddedFont>& fonts, int* face, std::string* out) {
+  std::vector<std::vector<double>> origin(t.runs.size());
+  double x = 0;
+  for (size_t r = 0; r < t.runs.size(); ++r) {
+    for (const Glyph& g : t.runs[r].glyphs) {
+      origin[r].push_back(x);
+      x += g.advance;
+    }
+  }
+  double pen = 0, rise = 0;
+  std::string array;
+  auto flush = [&] {
+    if (!array.empty()) *out += "[" + array + "] TJ\n";
+    array.clear();
+  };
+  for (const GlyphRef& ref : order) {
+    const GlyphRun& run = t.runs[static_cast<size_t>(ref.run)];
+    const Glyph& g = run.glyphs[static_cast<size_t>(ref.glyph)];
+    const EmbeddedFont& font = fonts.at(run.face);
+    if (run.face != *face) {
+      flush();
+      *out += fmt::format("/F{} {} Tf\n", run.face, Num(t.size));
+      *face = run.face;
+    }
+    if (g.dy != rise) {
+      flush();
+      rise = g.dy;
+      *out += Num(rise * t.size / 1000) + " Ts\n";
+    }
+    double target = origin[static_cast<size_t>(ref.run)][static_cast<size_t>(ref.glyph)] + g.dx;
+    if (std::abs(pen - target) >= 0.005) {
+      array += Num(pen - target);  // Always followed by a glyph string.
+    }
+    if (!array.empty() && array.back() == '>') {
+      array.pop_back();  // Continue the glyph string.
+    } else {
+      array += "<";
+    }
+    font.AppendCode(g.id, &array);
+    array += ">";
+    pen = target + font.Width(g.id);
+  }
+  flush();
+  if (rise != 0) *out += "0 Ts\n";
+}
+
 // The text of the page as one BT ... ET block: font and colour set only
-// when they change, each run placed with an absolute text matrix.
-std::string TextBlock(const std::vector<TextItem>& texts, const std::map<int, EmbeddedFont>& fonts,
-                      double page_height) {
+// when they change, each line placed with an absolute text matrix, lines
+// whose glyphs do not spell their text wrapped in /ActualText.
+std::string TextBlock(const std::vector<TextItem>& texts, const TextLayer& layer,
+                      const std::map<int, EmbeddedFont>& fonts, double page_height) {
   std::string out = "BT\n";
   int face = -1;
   double size = -1;
   Color color{-1, -1, -1};
-  for (const TextItem& t : texts) {
-    if (t.face != face || t.size != size) {
-      out += fmt::format("/F{} {} Tf\n", t.face, Num(t.size));
-      face = t.face;
-      size = t.size;
-    }
+  for (size_t i = 0; i < texts.size(); ++i) {
+    const TextItem& t = texts[i];
     if (!(t.color == color)) {
       out += fmt::format("{} {} {} rg\n", Num(t.color.r), Num(t.color.g), Num(t.color.b));
       color = t.color;
     }
-    out += fmt::format("1 0 0 1 {} {} Tm {} Tj\n", Num(t.x), Num(page_height - t.baseline),
-                       fonts.at(t.face).Encode(t.text));
+    if (layer.actual_text[i]) out += "/Span <</ActualText " + HexTextString(t.text) + ">> BDC\n";
+    out += fmt::format("1 0 0 1 {} {} Tm\n", Num(t.x), Num(page_height - t.baseline));
+    if (t.size != size) face = -1;  // Tf sets both.
+    size = t.size;
+    ShowLine(t, layer.order[i], fonts, &face, &out);
+    if (layer.actual_text[i]) out += "EMC\n";
   }
   return out + "ET\n";
 }
@@ -162,11 +233,15 @@ RenderResult RenderPdf(const PageLayout& layout, const Template& t, const FontSe
   SetInfo(doc, info);
 
   const DisplayList& items = layout.items;
+  TextLayer layer = BuildTextLayer(items.texts, [&](int face, int cp) {
+    return fonts.face(face).NominalGlyph(cp);
+  });
   std::map<int, EmbeddedFont> embedded;
-  for (const auto& [face, code_points] : UsedCodePoints(items)) {
+  for (const auto& [face, glyphs] : UsedGlyphs(items)) {
     std::string error;
     if (!embedded[face].Embed(doc, fonts.face(face),
-                              std::vector<int>(code_points.begin(), code_points.end()), &error)) {
+                              std::vector<uint32_t>(glyphs.begin(), glyphs.end()),
+                              layer.to_unicode[face], &error)) {
       result.error = error;
       return result;
     }
@@ -230,7 +305,7 @@ RenderResult RenderPdf(const PageLayout& layout, const Template& t, const FontSe
     for (const auto& [face, font] : embedded) {
       HPDF_Dict_Add(font_resources, fmt::format("F{}", face).c_str(), font.dict());
     }
-    HPDF_Stream_WriteStr(attr->stream, TextBlock(items.texts, embedded, H).c_str());
+    HPDF_Stream_WriteStr(attr->stream, TextBlock(items.texts, layer, embedded, H).c_str());
   }
   for (const LinkItem& link : items.links) {
     HPDF_Rect rect{R(link.x), Y(link.y + link.h), R(link.x + link.w), Y(link.y)};

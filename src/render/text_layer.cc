@@ -1,0 +1,158 @@
+#include "render/text_layer.h"
+
+#include <algorithm>
+
+#include "base/utf8.h"
+
+namespace brief {
+
+namespace {
+
+// One glyph's share of a line: which glyph, where in the text it reads
+// (code point index), and the characters it stands for.
+struct Share {
+  GlyphRef ref;
+  int position = 0;
+  std::string text;
+};
+
+// Shares for the glyphs of one cluster, characters [a, b) of item t.
+void ShareCluster(const TextItem& t, int run_index, const std::vector<int>& glyphs, int a, int b,
+                  const NominalGlyph& nominal, std::vector<Share>* out) {
+  const GlyphRun& run = t.runs[static_cast<size_t>(run_index)];
+  auto cp_at = [&](int i) { return t.code_points[static_cast<size_t>(i - t.first)]; };
+  if (glyphs.size() == 1) {
+    Share s{{run_index, glyphs[0]}, a, ""};
+    for (int i = a; i < b; ++i) AppendUtf8(cp_at(i), &s.text);
+    out->push_back(std::move(s));
+    return;
+  }
+  // Characters whose own glyph is in the cluster go to that glyph.
+  std::vector<int> owner(static_cast<size_t>(b - a), -1);  // character → index into glyphs
+  std::vector<bool> taken(glyphs.size(), false);
+  for (int i = a; i < b; ++i) {
+    uint32_t own = nominal(run.face, cp_at(i));
+    for (size_t k = 0; k < glyphs.size() && own != 0; ++k) {
+      if (!taken[k] && run.glyphs[static_cast<size_t>(glyphs[k])].id == own) {
+        taken[k] = true;
+        owner[static_cast<size_t>(i - a)] = static_cast<int>(k);
+        break;
+      }
+    }
+  }
+  // The rest go, in order, to the glyphs left over (in visual order); with
+  // none left over, to the glyph of the character before them.
+  std::vector<int> free_glyphs;
+  for (size_t k = 0; k < glyphs.size(); ++k) {
+    if (!taken[k]) free_glyphs.push_back(static_cast<int>(k));
+  }
+  size_t next_free = 0;
+  int previous = -1;
+  for (int i = a; i < b; ++i) {
+    int& o = owner[static_cast<size_t>(i - a)];
+    if (o < 0) {
+      if (next_free < free_glyphs.size()) {
+        o = free_glyphs[next_free++];
+      } else if (previous >= 0) {
+        o = previous;
+      }
+    }
+    previous = o;
+  }
+  // Leading characters with no owner yet go to the first owner after them.
+  int first_owner = -1;
+  for (int o : owner) {
+    if (o >= 0) {
+      first_owner = o;
+      break;
+    }
+  }
+  for (int& o : owner) {
+    if (o < 0) o = first_owner;
+  }
+  std::vector<Share> shares(glyphs.size());
+  for (size_t k = 0; k < glyphs.size(); ++k) {
+    shares[k].ref = {run_index, glyphs[k]};
+    shares[k].position = b;  // Glyphs standing for nothing read at the cluster's end.
+  }
+  for (int i = a; i < b; ++i) {
+    Share& s = shares[static_cast<size_t>(owner[static_cast<size_t>(i - a)])];
+    if (s.text.empty()) s.position = i;
+    AppendUtf8(cp_at(i), &s.text);
+  }
+  // Right to left: reading order. Left to right: visual order, which
+  // keeps readers that build lines from glyph positions on one line.
+  if (run.level & 1) {
+    std::stable_sort(shares.begin(), shares.end(),
+                     [](const Share& x, const Share& y) { return x.position < y.position; });
+  }
+  for (Share& s : shares) out->push_back(std::move(s));
+}
+
+// Shares of every glyph of a line, in logical order.
+std::vector<Share> LineShares(const TextItem& t, const NominalGlyph& nominal) {
+  std::vector<Share> shares;
+  std::vector<int> runs(t.runs.size());
+  for (size_t r = 0; r < runs.size(); ++r) runs[r] = static_cast<int>(r);
+  std::stable_sort(runs.begin(), runs.end(), [&](int x, int y) {
+    return t.runs[static_cast<size_t>(x)].start < t.runs[static_cast<size_t>(y)].start;
+  });
+  for (int r : runs) {
+    const GlyphRun& run = t.runs[static_cast<size_t>(r)];
+    std::vector<int> starts;
+    for (const Glyph& g : run.glyphs) starts.push_back(g.cluster);
+    std::sort(starts.begin(), starts.end());
+    starts.erase(std::unique(starts.begin(), starts.end()), starts.end());
+    for (size_t c = 0; c < starts.size(); ++c) {
+      int end = c + 1 < starts.size() ? starts[c + 1] : run.end;
+      std::vector<int> glyphs;
+      for (size_t g = 0; g < run.glyphs.size(); ++g) {
+        if (run.glyphs[g].cluster == starts[c] && run.glyphs[g].id != 0) glyphs.push_back(static_cast<int>(g));
+      }
+      if (!glyphs.empty()) ShareCluster(t, r, glyphs, starts[c], end, nominal, &shares);
+    }
+  }
+  return shares;
+}
+
+}  // namespace
+
+TextLayer BuildTextLayer(const std::vector<TextItem>& texts, const NominalGlyph& nominal) {
+  TextLayer layer;
+  std::vector<std::vector<Share>> all;
+  all.reserve(texts.size());
+  for (const TextItem& t : texts) {
+    all.push_back(LineShares(t, nominal));
+    for (const Share& s : all.back()) {
+      if (s.text.empty()) continue;
+      int face = t.runs[static_cast<size_t>(s.ref.run)].face;
+      uint32_t id = t.runs[static_cast<size_t>(s.ref.run)].glyphs[static_cast<size_t>(s.ref.glyph)].id;
+      layer.to_unicode[face].emplace(id, s.text);
+    }
+  }
+  for (size_t i = 0; i < texts.size(); ++i) {
+    const TextItem& t = texts[i];
+    std::vector<GlyphRef> order;
+    std::string spelled;
+    for (const Share& s : all[i]) {
+      order.push_back(s.ref);
+      const GlyphRun& run = t.runs[static_cast<size_t>(s.ref.run)];
+      const auto& map = layer.to_unicode[run.face];
+      auto it = map.find(run.glyphs[static_cast<size_t>(s.ref.glyph)].id);
+      if (it != map.end()) spelled += it->second;
+    }
+    // Readers that order characters by position move stacked marks of
+    // left-to-right text (Thai tone marks, Indic signs) around: such lines
+    // carry their text as well.
+    bool marks = false;
+    for (const GlyphRun& run : t.runs) {
+      if (run.level & 1) continue;
+      for (const Glyph& g : run.glyphs) marks |= g.advance == 0 && (g.dx != 0 || g.dy != 0);
+    }
+    layer.order.push_back(std::move(order));
+    layer.actual_text.push_back(spelled != t.text || marks);
+  }
+  return layer;
+}
+
+}  // namespace brief

@@ -1,0 +1,47 @@
+// What copying and searching a page gives: the text behind each glyph, and
+// the order glyphs are written in.
+//
+// Glyphs are written in logical (reading) order, each placed where layout
+// put it, so readers that take text in content order and readers that sort
+// by position both read a right-to-left word from its first letter. Each
+// glyph stands for some of its cluster's characters: a glyph that alone
+// draws a cluster stands for all of it (the "fi" ligature for "fi"); in a
+// cluster of several glyphs (a reordered Indic vowel sign, a conjunct), a
+// glyph that is a character's own glyph in the font stands for that
+// character, and the remaining characters go to the remaining glyphs in
+// order. A font's ToUnicode map keeps the first text seen for each glyph;
+// a line whose glyphs, read through those maps in writing order, do not
+// spell its text is wrapped in /ActualText as well.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "layout/display_list.h"
+
+namespace brief {
+
+// One glyph of a line, in writing order: runs[run].glyphs[glyph].
+struct GlyphRef {
+  int run = 0, glyph = 0;
+};
+
+struct TextLayer {
+  // Per face: glyph id → the characters it stands for (UTF-8).
+  std::map<int, std::map<uint32_t, std::string>> to_unicode;
+  // Per text item (display-list order): its glyphs in writing order, and
+  // whether it needs /ActualText.
+  std::vector<std::vector<GlyphRef>> order;
+  std::vector<bool> actual_text;
+};
+
+// The glyph a face maps a code point to (0: none).
+using NominalGlyph = std::function<uint32_t(int face, int cp)>;
+
+// Works out the writing order, ToUnicode maps and /ActualText lines.
+TextLayer BuildTextLayer(const std::vector<TextItem>& texts, const NominalGlyph& nominal);
+
+}  // namespace brief

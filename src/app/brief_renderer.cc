@@ -1,5 +1,6 @@
 #include "app/brief_renderer.h"
 
+#include <algorithm>
 #include <ctime>
 #include <fstream>
 
@@ -58,6 +59,39 @@ PdfInfo MakeInfo(const Brief& b, long long source_date_epoch) {
 
 std::string GeneratorName() { return "brief 0.1.0"; }
 
+std::vector<Diagnostic> MissingGlyphDiagnostics(const std::vector<MissingGlyph>& missing,
+                                                const std::string& file) {
+  std::vector<std::string> paths;
+  for (const MissingGlyph& m : missing) {
+    if (std::find(paths.begin(), paths.end(), m.path) == paths.end()) paths.push_back(m.path);
+  }
+  std::vector<Diagnostic> out;
+  for (const std::string& path : paths) {
+    std::string shown, codes;
+    int count = 0;
+    for (const MissingGlyph& m : missing) {
+      if (m.path != path) continue;
+      std::string c;
+      AppendUtf8(m.code_point, &c);
+      shown += fmt::format("{}'{}'", count ? ", " : "", c);
+      codes += (count ? ", " : "") + CodePointName(m.code_point);
+      ++count;
+    }
+    out.push_back({Severity::kWarning, file, 0, 0, path,
+                   fmt::format("no font of the template has {} ({}); {} will not show", shown, codes,
+                               count == 1 ? "it" : "they"),
+                   fmt::format("add a font that has {} to the template's fonts.fallback",
+                               count == 1 ? "it" : "them")});
+  }
+  return out;
+}
+
+std::vector<Diagnostic> BriefRenderer::Check(const Brief& brief, const std::string& file) const {
+  TextShaper shaper(*fonts_);
+  LayoutInput input{brief, template_, shaper, LogoSize(brief.company.logo_path), GeneratorName()};
+  return MissingGlyphDiagnostics(LayoutAtScale(input, 1.0).missing, file);
+}
+
 std::unique_ptr<BriefRenderer> BriefRenderer::Create(const Template& t, const std::string& fonts_dir,
                                                      std::string* error) {
   std::unique_ptr<BriefRenderer> r(new BriefRenderer(t));
@@ -73,15 +107,7 @@ RenderOutcome BriefRenderer::Render(const Brief& brief, const std::string& file,
   LayoutInput input{brief, template_, shaper, LogoSize(brief.company.logo_path), GeneratorName()};
   PageLayout page = FitPage(input);
   outcome.body_size = template_.size_base * page.scale;
-  for (const MissingGlyph& m : page.missing) {
-    std::string shown;
-    AppendUtf8(m.code_point, &shown);
-    outcome.diagnostics.push_back(
-        {Severity::kWarning, file, 0, 0, m.path,
-         fmt::format("{} '{}' has no glyph in the template's fonts and will not show",
-                     CodePointName(m.code_point), shown),
-         "add a font that has it to the template's fonts.fallback"});
-  }
+  outcome.diagnostics = MissingGlyphDiagnostics(page.missing, file);
   if (!page.overflows.empty()) {
     outcome.diagnostics.push_back(
         {Severity::kError, file, 0, 0, "",

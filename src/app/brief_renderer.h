@@ -9,6 +9,7 @@
 
 #include "base/diagnostic.h"
 #include "fonts/font_set.h"
+#include "layout/layout_context.h"
 #include "model/brief.h"
 #include "template/template.h"
 
@@ -33,6 +34,10 @@ class BriefRenderer {
   RenderOutcome Render(const Brief& brief, const std::string& file,
                        long long source_date_epoch) const;
 
+  // What Render would report about the brief short of writing: characters
+  // no font of the template can draw (warnings, one per field).
+  std::vector<Diagnostic> Check(const Brief& brief, const std::string& file) const;
+
   const Template& tmpl() const { return template_; }
 
  private:
@@ -41,6 +46,12 @@ class BriefRenderer {
   Template template_;
   std::unique_ptr<FontSet> fonts_;
 };
+
+// One warning per field listing the characters no font has, in the order
+// the fields were laid out: "no font of the template has 'ट', 'ा' (U+091F,
+// U+093E); they will not show".
+std::vector<Diagnostic> MissingGlyphDiagnostics(const std::vector<MissingGlyph>& missing,
+                                                const std::string& file);
 
 // The program's name and version for PDF metadata and the page footer.
 std::string GeneratorName();

@@ -30,32 +30,6 @@ std::string CheckJson(const BriefCheck& check) {
                      check.warnings(), DiagnosticsJson(check.diagnostics));
 }
 
-int RunValidate(const Job& job, const FileSystem& fs, std::ostream& out, std::ostream& err) {
-  std::vector<Diagnostic> problems;
-  std::vector<std::string> files = ExpandInputs(fs, job.inputs, &problems);
-  int invalid = 0, errors = 0, warnings = 0;
-  auto report = [&](const BriefCheck& check) {
-    if (!check.brief) ++invalid;
-    errors += check.errors();
-    warnings += check.warnings();
-    if (job.format == OutputFormat::kJson) {
-      out << CheckJson(check) << "\n";
-    } else {
-      for (const Diagnostic& d : check.diagnostics) err << FormatDiagnostic(d) << "\n";
-    }
-  };
-  // A path that gave no brief to check is reported like an invalid brief.
-  for (const Diagnostic& d : problems) report({d.file, std::nullopt, {d}});
-  for (const std::string& file : files) report(CheckBriefFile(fs, file, job.strict));
-  int total = static_cast<int>(files.size() + problems.size());
-  if (!job.quiet && job.format == OutputFormat::kText) {
-    err << fmt::format("{} checked: {} valid, {} invalid ({}, {})\n", Plural(total, "brief"),
-                       total - invalid, invalid, Plural(errors, "error"),
-                       Plural(warnings, "warning"));
-  }
-  return invalid ? kExitInvalid : kExitOk;
-}
-
 // Names of the templates in a folder (file stems of *.yaml), sorted.
 std::vector<std::string> TemplateNames(const FileSystem& fs, const std::string& dir) {
   std::vector<std::string> names, out;
@@ -83,18 +57,31 @@ struct RenderItem {
   bool ok = false;
 };
 
+// Appends the renderer's findings about a valid brief to the check, with
+// the positions of the fields they name, and warnings made errors under
+// --strict (the brief is then invalid, as for any other error).
+void AddFindings(bool strict, std::vector<Diagnostic> found, BriefCheck* check) {
+  check->Locate(&found);
+  for (Diagnostic& d : found) {
+    if (strict && d.severity == Severity::kWarning) d.severity = Severity::kError;
+    if (d.severity == Severity::kError) check->brief.reset();
+    check->diagnostics.push_back(std::move(d));
+  }
+  SortByPosition(&check->diagnostics);
+}
+
 // Validates, lays out, renders and writes one brief. Touches only *item and
 // thread-safe shared state (the renderer, the filesystem).
 void RenderOne(const Job& job, const FileSystem& fs, const BriefRenderer& renderer, RenderItem* item) {
   BriefCheck check = CheckBriefFile(fs, item->file, job.strict);
-  item->diagnostics = check.diagnostics;
-  if (!check.brief) return;
-  RenderOutcome outcome = renderer.Render(*check.brief, item->file, job.source_date_epoch);
-  for (Diagnostic& d : outcome.diagnostics) {
-    if (job.strict && d.severity == Severity::kWarning) d.severity = Severity::kError;
-    item->diagnostics.push_back(d);
+  if (!check.brief) {
+    item->diagnostics = std::move(check.diagnostics);
+    return;
   }
-  if (!outcome.ok || CountSeverity(item->diagnostics, Severity::kError) > 0) return;
+  RenderOutcome outcome = renderer.Render(*check.brief, item->file, job.source_date_epoch);
+  AddFindings(job.strict, std::move(outcome.diagnostics), &check);
+  item->diagnostics = std::move(check.diagnostics);
+  if (!outcome.ok || !check.brief) return;
   std::string error;
   item->ok = WriteFileAtomically(item->output, outcome.pdf, &error);
   if (!item->ok) item->diagnostics.push_back({Severity::kError, item->file, 0, 0, "", error, ""});
@@ -113,7 +100,10 @@ void ForEachParallel(size_t count, int threads, const std::function<void(size_t)
   for (std::thread& t : pool) t.join();
 }
 
-int RunRender(const Job& job, const FileSystem& fs, std::ostream& out, std::ostream& err) {
+// The renderer for the job's template, or nullptr after reporting why to
+// `err` (an unknown or invalid template, a missing font: usage errors).
+std::unique_ptr<BriefRenderer> PrepareRenderer(const Job& job, const FileSystem& fs,
+                                               std::ostream& err) {
   std::string templates_dir = JoinPath(job.resource_dir, "templates");
   std::string template_path = TemplatePath(templates_dir, job.template_name);
   if (fs.Kind(template_path) != PathKind::kFile) {
@@ -124,19 +114,57 @@ int RunRender(const Job& job, const FileSystem& fs, std::ostream& out, std::ostr
     err << fmt::format("brief: error: no such template '{}'{}; templates: {}\n", job.template_name,
                        guess.empty() ? "" : " (did you mean '" + guess + "'?)",
                        list.empty() ? "none found in " + templates_dir : list);
-    return kExitUsage;
+    return nullptr;
   }
   std::vector<Diagnostic> template_problems;
   std::optional<Template> tmpl = LoadTemplateFile(fs, template_path, &template_problems);
   for (const Diagnostic& d : template_problems) err << FormatDiagnostic(d) << "\n";
-  if (!tmpl) return kExitUsage;
+  if (!tmpl) return nullptr;
   std::string error;
   std::unique_ptr<BriefRenderer> renderer =
       BriefRenderer::Create(*tmpl, JoinPath(job.resource_dir, "fonts"), &error);
-  if (!renderer) {
-    err << "brief: error: template '" << template_path << "': " << error << "\n";
-    return kExitUsage;
+  if (!renderer) err << "brief: error: template '" << template_path << "': " << error << "\n";
+  return renderer;
+}
+
+int RunValidate(const Job& job, const FileSystem& fs, std::ostream& out, std::ostream& err) {
+  // Validation promises what rendering does: the template's fonts must
+  // draw every character (the same warnings, the same --strict).
+  std::unique_ptr<BriefRenderer> renderer = PrepareRenderer(job, fs, err);
+  if (!renderer) return kExitUsage;
+  std::vector<Diagnostic> problems;
+  std::vector<std::string> files = ExpandInputs(fs, job.inputs, &problems);
+  int invalid = 0, errors = 0, warnings = 0;
+  auto report = [&](const BriefCheck& check) {
+    if (!check.brief) ++invalid;
+    errors += check.errors();
+    warnings += check.warnings();
+    if (job.format == OutputFormat::kJson) {
+      out << CheckJson(check) << "\n";
+    } else {
+      for (const Diagnostic& d : check.diagnostics) err << FormatDiagnostic(d) << "\n";
+    }
+  };
+  // A path that gave no brief to check is reported like an invalid brief.
+  for (const Diagnostic& d : problems) report({d.file, std::nullopt, {d}, {}});
+  for (const std::string& file : files) {
+    BriefCheck check = CheckBriefFile(fs, file, job.strict);
+    if (check.brief) AddFindings(job.strict, renderer->Check(*check.brief, file), &check);
+    report(check);
   }
+  int total = static_cast<int>(files.size() + problems.size());
+  if (!job.quiet && job.format == OutputFormat::kText) {
+    err << fmt::format("{} checked: {} valid, {} invalid ({}, {})\n", Plural(total, "brief"),
+                       total - invalid, invalid, Plural(errors, "error"),
+                       Plural(warnings, "warning"));
+  }
+  return invalid ? kExitInvalid : kExitOk;
+}
+
+int RunRender(const Job& job, const FileSystem& fs, std::ostream& out, std::ostream& err) {
+  std::unique_ptr<BriefRenderer> renderer = PrepareRenderer(job, fs, err);
+  if (!renderer) return kExitUsage;
+  std::string error;
 
   std::vector<Diagnostic> problems;
   std::vector<std::string> files = ExpandInputs(fs, job.inputs, &problems);

@@ -22,7 +22,7 @@ constexpr const char* kUsage =
     "Turns YAML company briefs into one-page PDF reports.\n"
     "\n"
     "commands:\n"
-    "  validate PATH...   check briefs against the brief format (files or folders)\n"
+    "  validate PATH...   check briefs: the format, and that -t TEMPLATE can draw them\n"
     "  render PATH...     render briefs to PDF (-o DIR, -t TEMPLATE)\n"
     "\n"
     "options:\n"
@@ -61,11 +61,11 @@ po::options_description CommandOptions(const std::string& command, bool* strict,
   add("format", po::value(format)->default_value("text")->value_name("text|json"),
       "diagnostics as text on stderr, or one JSON object per brief on stdout");
   add("quiet,q", po::bool_switch(quiet), "no summary line");
+  add("template,t", po::value(templ)->default_value("classic")->value_name("TEMPLATE"),
+      "template name (templates/NAME.yaml) or path to a template file");
   if (command == "render") {
     add("output,o", po::value(output)->default_value("output")->value_name("DIR"),
         "folder for the PDFs (created if missing)");
-    add("template,t", po::value(templ)->default_value("classic")->value_name("TEMPLATE"),
-        "template name (templates/NAME.yaml) or path to a template file");
     add("jobs,j", po::value(jobs)->default_value(DefaultJobs())->value_name("N"),
         "render N briefs at once (default: one per CPU core)");
   }

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace brief {
@@ -48,6 +49,10 @@ struct SyntaxTree {
     return n.alias_of >= 0 ? at(n.alias_of).children : n.children;
   }
 };
+
+// The position of the value at a brief path such as "history[1].event" or
+// "company.native_name" ({0, 0} when the tree has no such value).
+Position FindPath(const SyntaxTree& tree, std::string_view path);
 
 // Text name of a kind for messages: "null", "text", "list", "mapping".
 const char* KindName(NodeKind kind);

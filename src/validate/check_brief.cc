@@ -14,9 +14,8 @@ BriefCheck CheckBriefFile(const FileSystem& fs, const std::string& path, bool st
     check.diagnostics.push_back({Severity::kError, path, 0, 0, "", "cannot read: " + error, ""});
     return check;
   }
-  SyntaxTree tree;
-  if (LoadYaml(path, source, limits, &tree, &check.diagnostics)) {
-    check.brief = ValidateBrief(path, tree, fs, &check.diagnostics);
+  if (LoadYaml(path, source, limits, &check.tree, &check.diagnostics)) {
+    check.brief = ValidateBrief(path, check.tree, fs, &check.diagnostics);
   }
   if (strict) {
     for (Diagnostic& d : check.diagnostics) {
@@ -28,6 +27,15 @@ BriefCheck CheckBriefFile(const FileSystem& fs, const std::string& path, bool st
   }
   SortByPosition(&check.diagnostics);
   return check;
+}
+
+void BriefCheck::Locate(std::vector<Diagnostic>* found) const {
+  for (Diagnostic& d : *found) {
+    if (d.line != 0 || d.path.empty()) continue;
+    Position p = FindPath(tree, d.path);
+    d.line = p.line;
+    d.column = p.column;
+  }
 }
 
 }  // namespace brief

@@ -7,6 +7,7 @@
 
 #include "base/diagnostic.h"
 #include "base/filesystem.h"
+#include "load/syntax_tree.h"
 #include "load/yaml_loader.h"
 #include "model/brief.h"
 
@@ -18,6 +19,11 @@ struct BriefCheck {
   std::string file;
   std::optional<Brief> brief;
   std::vector<Diagnostic> diagnostics;
+  SyntaxTree tree;  // Where each value stands, for diagnostics found later.
+
+  // Gives diagnostics that name a brief path but no line (found after
+  // validation, e.g. by layout) the position of that path's value.
+  void Locate(std::vector<Diagnostic>* found) const;
 
   int errors() const { return CountSeverity(diagnostics, Severity::kError); }
   int warnings() const { return CountSeverity(diagnostics, Severity::kWarning); }

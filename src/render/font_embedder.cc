@@ -92,7 +92,7 @@ bool EmbeddedFont::Embed(PdfDocument& doc, const FontFace& face, const std::vect
   for (uint32_t g : glyphs) by_new_id.emplace(new_id_.at(g), g);
   std::vector<std::pair<uint32_t, std::string>> cmap;
   for (const auto& [new_id, g] : by_new_id) {
-    width_[g] = std::round(face.GlyphAdvance(g) * 100.0) / 100.0;
+    width_[g] = face.GlyphAdvance(g);  // Exact: a multiple of 1000 / units per em.
     auto it = to_unicode.find(g);
     if (it != to_unicode.end() && !it->second.empty()) cmap.push_back({new_id, it->second});
   }

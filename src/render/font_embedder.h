@@ -36,7 +36,8 @@ class EmbeddedFont {
   // Appends the 4 hex digits of the character code for `glyph` (one given to Embed).
   void AppendCode(uint32_t glyph, std::string* out) const;
 
-  // The width /W gives `glyph`, 1/1000 em: its advance rounded to 1/100.
+  // The width /W gives `glyph`: the face's advance, 1/1000 em (written to
+  // five decimals, exact for the usual 1000 and 2048 units per em).
   double Width(uint32_t glyph) const;
 
  private:

@@ -126,8 +126,12 @@ void ShowLine(const TextItem& t, const std::vector<GlyphRef>& order,
       *out += Num(rise * t.size / 1000) + " Ts\n";
     }
     double target = origin[static_cast<size_t>(ref.run)][static_cast<size_t>(ref.glyph)] + g.dx;
-    if (std::abs(pen - target) >= 0.005) {
-      array += Num(pen - target);  // Always followed by a glyph string.
+    // The adjustment as written (two decimals), so rounding never adds up
+    // along a line.
+    double k = std::round((pen - target) * 100) / 100;  // Never more than 0.005 off.
+    if (k != 0) {
+      array += Num(k);  // Always followed by a glyph string.
+      pen -= k;
     }
     if (!array.empty() && array.back() == '>') {
       array.pop_back();  // Continue the glyph string.
@@ -136,7 +140,7 @@ void ShowLine(const TextItem& t, const std::vector<GlyphRef>& order,
     }
     font.AppendCode(g.id, &array);
     array += ">";
-    pen = target + font.Width(g.id);
+    pen += font.Width(g.id);
   }
   flush();
   if (rise != 0) *out += "0 Ts\n";

@@ -99,17 +99,25 @@ std::vector<Share> LineShares(const TextItem& t, const NominalGlyph& nominal) {
   });
   for (int r : runs) {
     const GlyphRun& run = t.runs[static_cast<size_t>(r)];
-    std::vector<int> starts;
-    for (const Glyph& g : run.glyphs) starts.push_back(g.cluster);
-    std::sort(starts.begin(), starts.end());
-    starts.erase(std::unique(starts.begin(), starts.end()), starts.end());
-    for (size_t c = 0; c < starts.size(); ++c) {
-      int end = c + 1 < starts.size() ? starts[c + 1] : run.end;
-      std::vector<int> glyphs;
-      for (size_t g = 0; g < run.glyphs.size(); ++g) {
-        if (run.glyphs[g].cluster == starts[c] && run.glyphs[g].id != 0) glyphs.push_back(static_cast<int>(g));
+    // Glyph indexes grouped by cluster (in logical order), visual order kept
+    // within a cluster.
+    std::vector<int> by_cluster;
+    for (size_t g = 0; g < run.glyphs.size(); ++g) {
+      if (run.glyphs[g].id != 0) by_cluster.push_back(static_cast<int>(g));
+    }
+    auto cluster_of = [&](int g) { return run.glyphs[static_cast<size_t>(g)].cluster; };
+    std::stable_sort(by_cluster.begin(), by_cluster.end(),
+                     [&](int x, int y) { return cluster_of(x) < cluster_of(y); });
+    std::vector<int> glyphs;
+    for (size_t i = 0; i < by_cluster.size();) {
+      size_t j = i;
+      glyphs.clear();
+      while (j < by_cluster.size() && cluster_of(by_cluster[j]) == cluster_of(by_cluster[i])) {
+        glyphs.push_back(by_cluster[j++]);
       }
-      if (!glyphs.empty()) ShareCluster(t, r, glyphs, starts[c], end, nominal, &shares);
+      int end = j < by_cluster.size() ? cluster_of(by_cluster[j]) : run.end;
+      ShareCluster(t, r, glyphs, cluster_of(by_cluster[i]), end, nominal, &shares);
+      i = j;
     }
   }
   return shares;

@@ -1,0 +1,198 @@
+// Text in the world's scripts, end to end: each brief in tests/briefs/scripts
+// renders with no missing glyph, stays small, and its text reads back as
+// written with two different readers: poppler's pdftotext, which orders
+// characters by position and honours /ActualText, and MuPDF's mutool
+// (1.21), which takes them in content order and ignores /ActualText. Where
+// one glyph stands for characters in another order (an Indic vowel sign
+// drawn before its consonant) or for different text in different words
+// (Thai SARA AM is drawn as NIKHAHIT + SARA AA), only /ActualText can say
+// the text, so there the test reads the /ActualText itself instead of
+// mutool's guess.
+#include <cctype>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include <doctest/doctest.h>
+
+#include "tests/pdf_checks.h"
+#include "tests/run_binary.h"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// Removes white space (line breaks from wrapping, the spaces they replace)
+// and the directional embedding marks pdftotext puts around right-to-left
+// text (U+202A..U+202E), which are presentation, not content.
+std::string Squeeze(const std::string& text) {
+  std::string out;
+  for (size_t i = 0; i < text.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c == ' ' || c == '\n' || c == '\t' || c == '\f') continue;
+    if (c == 0xE2 && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0x80 &&
+        static_cast<unsigned char>(text[i + 2]) >= 0xAA && static_cast<unsigned char>(text[i + 2]) <= 0xAE) {
+      i += 2;
+      continue;
+    }
+    out.push_back(text[i]);
+  }
+  return out;
+}
+
+struct Script {
+  const char* brief;       // tests/briefs/scripts/NAME.yaml
+  const char* template_name;
+  std::vector<std::string> texts;  // Fields that must read back exactly.
+  // Lines mixing directions, which each reader orders its own way: every
+  // word (punctuation aside) must read back.
+  std::vector<std::string> mixed;
+  // mutool reads all of `texts` exactly; otherwise each reads exactly or
+  // is in the line's /ActualText.
+  bool content_order_exact = true;
+};
+
+const std::vector<Script>& Scripts() {
+  static const std::vector<Script> scripts = {
+      {"iran-khodro", "classic", {"Iran Khodro ایران خودرو"},
+       {"founded as Iran National (ایران ناسیونال).",
+        "آغاز تولید پیکان در تهران با 6000 دستگاه در سال اول"}},
+      {"abdul-latif-jameel", "classic",
+       {"عبد اللطيف جميل للسيارات", "بدأت توزيع سيارات تويوتا في المملكة العربية السعودية"}, {}},
+      {"mobileye", "classic", {"Mobileye מובילאיי"}, {"הונפקה בבורסת נאסד״ק בניו יורק (NYSE)"}},
+      {"tata-motors", "classic", {"टाटा मोटर्स लिमिटेड", "टाटा नैनो का उत्पादन शुरू हुआ"}, {}, false},
+      {"pragoti", "classic", {"প্রগতি ইন্ডাস্ট্রিজ লিমিটেড", "মিতসুবিশি পাজেরো সংযোজন শুরু"}, {},
+       false},
+      {"thai-rung", "classic",
+       {"ไทยรุ่งยูเนี่ยนคาร์",
+        "เริ่มผลิตรถยนต์อเนกประสงค์สำหรับครอบครัว"},
+       {}, false},
+      {"hyundai", "classic", {"현대자동차", "한국 최초의 독자 모델 포니 생산 시작"}, {}},
+      {"toyota", "classic",
+       {"トヨタ自動車株式会社", "小型乗用車トヨペットSA型を発売し、戦後初の本格的な乗用車生産を始めた。"},
+       {}},
+      {"officine", "compact",
+       {"Officine Fiat Affiliates", "Coachbuilder whose offices fulfilled official and affluent orders."},
+       {}},
+  };
+  return scripts;
+}
+
+// The words of a text without ASCII punctuation.
+std::vector<std::string> Words(const std::string& text) {
+  std::vector<std::string> words;
+  std::istringstream in(text);
+  for (std::string w; in >> w;) {
+    std::string bare;
+    for (char c : w) {
+      if (!std::ispunct(static_cast<unsigned char>(c))) bare.push_back(c);
+    }
+    if (!bare.empty()) words.push_back(bare);
+  }
+  return words;
+}
+
+// The /ActualText strings of a qpdf --qdf content stream (<feff...> hex,
+// UTF-16BE), decoded to UTF-8 and joined in order.
+std::string ActualTexts(const std::string& qdf) {
+  std::string out;
+  const std::string key = "/ActualText <feff";
+  for (size_t at = qdf.find(key); at != std::string::npos; at = qdf.find(key, at + 1)) {
+    size_t end = qdf.find('>', at + key.size());
+    std::vector<unsigned> units;
+    for (size_t k = at + key.size(); k + 4 <= end; k += 4) {
+      units.push_back(static_cast<unsigned>(std::stoul(qdf.substr(k, 4), nullptr, 16)));
+    }
+    for (size_t i = 0; i < units.size(); ++i) {
+      unsigned cp = units[i];
+      if (cp >= 0xD800 && cp < 0xDC00 && i + 1 < units.size()) {
+        cp = 0x10000 + ((cp - 0xD800) << 10) + (units[++i] - 0xDC00);
+      }
+      if (cp < 0x80) {
+        out.push_back(static_cast<char>(cp));
+      } else if (cp < 0x800) {
+        out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+      } else if (cp < 0x10000) {
+        out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+        out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+      } else {
+        out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
+        out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+        out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+      }
+    }
+    out.push_back(' ');
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("scripts: every script renders without a missing glyph and reads back as written") {
+  for (const Script& s : Scripts()) {
+    INFO(s.brief);
+    TempDir out;
+    std::string brief = std::string("tests/briefs/scripts/") + s.brief + ".yaml";
+    Run r = RunBrief("render -t " + std::string(s.template_name) + " " + brief + " -o " + out.path);
+    CHECK(r.status == 0);
+    CHECK(r.err == "1 brief rendered to " + out.path + ", 0 failed\n");  // No warning.
+    std::string pdf = out.path + "/" + s.brief + ".pdf";
+    CheckPdf(pdf, s.template_name == std::string("classic") ? "595.276 x 841.89 pts (A4)"
+                                                             : "612 x 792 pts (letter)");
+    CHECK(fs::file_size(pdf) <= 30 * 1024);
+    std::string poppler = Squeeze(Text(pdf));
+    Run mupdf = RunShell("mutool draw -q -F txt '" + pdf + "' 2>/dev/null");
+    REQUIRE(mupdf.status == 0);
+    std::string mu = Squeeze(mupdf.out);
+    std::string actual = Squeeze(
+        ActualTexts(RunShell("qpdf --qdf --object-streams=disable '" + pdf + "' -").out));
+    for (const std::string& t : s.texts) {
+      INFO(t);
+      CHECK(poppler.find(Squeeze(t)) != std::string::npos);
+      if (s.content_order_exact) {
+        CHECK(mu.find(Squeeze(t)) != std::string::npos);
+      } else {
+        // Read right through the glyphs' own text, or said by /ActualText.
+        CHECK((mu.find(Squeeze(t)) != std::string::npos || actual.find(Squeeze(t)) != std::string::npos));
+      }
+    }
+    for (const std::string& t : s.mixed) {
+      for (const std::string& w : Words(t)) {
+        INFO(w);
+        CHECK(poppler.find(Squeeze(w)) != std::string::npos);
+        CHECK(mu.find(Squeeze(w)) != std::string::npos);
+      }
+    }
+  }
+}
+
+TEST_CASE("scripts: glyph 0 is never drawn or mapped") {
+  for (const Script& s : Scripts()) {
+    INFO(s.brief);
+    TempDir out;
+    std::string brief = std::string("tests/briefs/scripts/") + s.brief + ".yaml";
+    RunBrief("render -q -t " + std::string(s.template_name) + " " + brief + " -o " + out.path);
+    Run qdf = RunShell("qpdf --qdf --object-streams=disable '" + out.path + "/" + s.brief +
+                       ".pdf' -");
+    REQUIRE(qdf.status == 0);
+    for (const std::string& line : Lines(qdf.out)) {
+      bool glyph0 = line.rfind("<0000> <", 0) == 0 && line != "<0000> <FFFF>";  // Not the codespace.
+      CHECK_MESSAGE(!glyph0, line);  // No ToUnicode entry for glyph 0.
+    }
+    // Every glyph string in a TJ array: no 0000 among its 4-digit codes.
+    int strings = 0;
+    for (const std::string& line : Lines(qdf.out)) {
+      if (line.size() < 3 || line.compare(line.size() - 2, 2, "TJ") != 0) continue;
+      for (size_t open = line.find('<'); open != std::string::npos; open = line.find('<', open + 1)) {
+        size_t close = line.find('>', open);
+        REQUIRE(close != std::string::npos);
+        ++strings;
+        for (size_t k = open + 1; k + 4 <= close; k += 4) CHECK(line.substr(k, 4) != "0000");
+      }
+    }
+    CHECK(strings > 10);
+  }
+}

@@ -1,46 +1,47 @@
 #include "fonts/font_set.h"
 
-#include "fonts/font_locator.h"
-
 namespace brief {
-
-namespace {
-
-std::unique_ptr<FontFace> Open(const std::string& name, const std::string& fonts_dir,
-                               std::string* error) {
-  FontLocation where = LocateFont(name, fonts_dir, error);
-  return where.path.empty() ? nullptr : FontFace::Load(where.path, where.index, error);
-}
-
-}  // namespace
 
 std::unique_ptr<FontSet> FontSet::ForTemplate(const Template& t, const std::string& fonts_dir,
                                               std::string* error) {
   auto set = std::unique_ptr<FontSet>(new FontSet());
-  for (const std::string& name : {t.font_regular, t.font_bold}) {
-    std::unique_ptr<FontFace> face = Open(name, fonts_dir, error);
-    if (!face) return nullptr;
-    set->faces_.push_back(std::move(face));
-  }
+  auto add = [&](const std::string& name, bool locate) -> Slot* {
+    set->slots_.push_back(std::make_unique<Slot>());
+    Slot* slot = set->slots_.back().get();
+    slot->name = name;
+    slot->fonts_dir = fonts_dir;
+    if (locate) {
+      slot->where = LocateFont(name, fonts_dir, error);
+      if (slot->where.path.empty()) return nullptr;
+    }
+    return slot;
+  };
+  // Every font the template names is loaded now, so a missing or broken
+  // file is reported before any brief.
+  auto load = [&](const std::string& name) {
+    Slot* slot = add(name, true);
+    if (!slot) return false;
+    slot->face = FontFace::Load(slot->where.path, slot->where.index, error);
+    if (!slot->face) return false;
+    slot->use = slot->face.get();
+    std::call_once(slot->once, [] {});
+    return true;
+  };
+  if (!load(t.font_regular) || !load(t.font_bold)) return nullptr;
   std::vector<int> regular_chain = {kRegular}, bold_chain = {kBold};
   for (const std::string& name : t.font_fallbacks) {
-    std::unique_ptr<FontFace> face = Open(name, fonts_dir, error);
-    if (!face) return nullptr;
-    int regular = static_cast<int>(set->faces_.size());
-    set->faces_.push_back(std::move(face));
-    int bold = regular;
+    int regular = set->FaceCount();
+    if (!load(name)) return nullptr;
+    regular_chain.push_back(regular);
     // A family named without a style may have a bold face for bold text.
     bool plain_family = name.find(':') == std::string::npos &&
                         !(name.size() > 4 && name.compare(name.size() - 4, 4, ".ttf") == 0);
     if (plain_family) {
-      std::string ignored;
-      if (std::unique_ptr<FontFace> b = Open(name + ":style=Bold", fonts_dir, &ignored); b && b->bold()) {
-        bold = static_cast<int>(set->faces_.size());
-        set->faces_.push_back(std::move(b));
-      }
+      bold_chain.push_back(set->FaceCount());
+      add(name + ":style=Bold", false)->regular = regular;
+    } else {
+      bold_chain.push_back(regular);
     }
-    regular_chain.push_back(regular);
-    bold_chain.push_back(bold);
   }
   for (int f = 0; f < set->FaceCount(); ++f) {
     std::vector<int> chain = f == kBold ? bold_chain : regular_chain;
@@ -48,6 +49,20 @@ std::unique_ptr<FontSet> FontSet::ForTemplate(const Template& t, const std::stri
     set->chains_.push_back(std::move(chain));
   }
   return set;
+}
+
+const FontFace& FontSet::get(int i) const {
+  Slot& slot = *slots_[static_cast<size_t>(i)];
+  // Only a bold variant is still to do: the family's bold face if it has
+  // one, else its regular face.
+  std::call_once(slot.once, [&] {
+    std::string error;
+    slot.where = LocateFont(slot.name, slot.fonts_dir, &error);
+    if (!slot.where.path.empty()) slot.face = FontFace::Load(slot.where.path, slot.where.index, &error);
+    if (slot.face && !slot.face->bold()) slot.face.reset();
+    slot.use = slot.face ? slot.face.get() : &get(slot.regular);
+  });
+  return *slot.use;
 }
 
 }  // namespace brief

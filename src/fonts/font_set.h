@@ -3,11 +3,13 @@
 #pragma once
 
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "fonts/font_face.h"
+#include "fonts/font_locator.h"
 #include "template/template.h"
 #include "text/font_metrics.h"
 
@@ -15,13 +17,14 @@ namespace brief {
 
 class FontSet : public FontMetrics {
  public:
-  // Locates and loads the template's regular, bold and fallback fonts, and
-  // the bold face of each fallback family where it has one. Returns nullptr
-  // with *error naming the font that failed.
+  // Locates and loads the template's regular, bold and fallback fonts.
+  // Returns nullptr with *error naming the font that failed. The bold face
+  // of each fallback family, for bold text, is looked for when bold text
+  // first needs that fallback.
   static std::unique_ptr<FontSet> ForTemplate(const Template& t, const std::string& fonts_dir,
                                               std::string* error);
 
-  int FaceCount() const override { return static_cast<int>(faces_.size()); }
+  int FaceCount() const override { return static_cast<int>(slots_.size()); }
   const std::vector<int>& Chain(int face) const override {
     return chains_[static_cast<size_t>(face)];
   }
@@ -35,9 +38,20 @@ class FontSet : public FontMetrics {
   const FontFace& face(int i) const { return get(i); }
 
  private:
-  const FontFace& get(int i) const { return *faces_[static_cast<size_t>(i)]; }
+  // A face. A fallback's bold variant is resolved on first use (safe from
+  // any thread); the others at construction.
+  struct Slot {
+    std::string name;           // Template's name for it (a bold variant: "Family:style=Bold").
+    std::string fonts_dir;
+    FontLocation where;
+    int regular = -1;           // Bold variant: the slot to use when the family has no bold.
+    std::once_flag once;
+    std::unique_ptr<FontFace> face;
+    const FontFace* use = nullptr;
+  };
+  const FontFace& get(int i) const;
 
-  std::vector<std::unique_ptr<FontFace>> faces_;
+  std::vector<std::unique_ptr<Slot>> slots_;
   std::vector<std::vector<int>> chains_;  // Per face: itself, then its fallbacks.
 };
 

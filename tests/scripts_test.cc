@@ -67,7 +67,7 @@ const std::vector<Script>& Scripts() {
        {"ไทยรุ่งยูเนี่ยนคาร์",
         "เริ่มผลิตรถยนต์อเนกประสงค์สำหรับครอบครัว"},
        {}, false},
-      {"hyundai", "classic", {"현대자동차", "한국 최초의 독자 모델 포니 생산 시작"}, {}},
+      {"hyundai", "classic", {"현대자동차", "한국 최초의 독자 모델 포니 생산 시작", "정의선"}, {}},
       {"toyota", "classic",
        {"トヨタ自動車株式会社", "小型乗用車トヨペットSA型を発売し、戦後初の本格的な乗用車生産を始めた。"},
        {}},
@@ -167,6 +167,14 @@ TEST_CASE("scripts: every script renders without a missing glyph and reads back 
       }
     }
   }
+}
+
+TEST_CASE("scripts: bold text the main font lacks takes the fallback family's bold face") {
+  TempDir out;
+  RunBrief("render -q tests/briefs/scripts/hyundai.yaml -o " + out.path);
+  Run fonts = RunShell("pdffonts " + out.path + "/hyundai.pdf");
+  CHECK(fonts.out.find("+NanumGothic ") != std::string::npos);      // The native name.
+  CHECK(fonts.out.find("+NanumGothicBold ") != std::string::npos);  // The person's name.
 }
 
 TEST_CASE("scripts: glyph 0 is never drawn or mapped") {

@@ -16,8 +16,9 @@ original font file that the embedded subset was made from:
   line's Tm origin, and compared with hb-shape's x = sum of earlier advances
   + dx, y = dy, converted to 1/1000 em.
 
-The two multisets of (original glyph id, x, y) must be equal, positions
-within TOLERANCE. Exits 0 and prints "ok: N glyphs" if some line matches;
+First, every embedded font's /W widths must be the font's own advances
+(hmtx, to 0.01/1000 em), and never name glyph 0. Then the two multisets of
+(original glyph id, x, y) must be equal, positions within TOLERANCE. Exits 0 and prints "ok: N glyphs" if some line matches;
 otherwise prints a diff against the line that came closest and exits 1.
 hb-shape runs in the C.UTF-8 locale, so that the default language (which can
 select a font's language-specific forms) does not depend on the environment.
@@ -265,12 +266,39 @@ def report(text, line, original, expected, unexpected, missing):
         print("  + " + describe_pdf(original, glyph, expected))
 
 
+def width_mismatches(font):
+    """/W entries that differ from the embedded font's own advances.
+
+    Each glyph's width must be its hmtx advance in 1/1000 em (to 0.01).
+    """
+    order = font.subset.getGlyphOrder()
+    hmtx = font.subset["hmtx"]
+    upem = font.subset["head"].unitsPerEm
+    problems = []
+    for cid, width in sorted(font.widths.items()):
+        if cid == 0 or cid >= len(order):
+            problems.append("%s: /W has glyph %d, which is .notdef or not in the font"
+                            % (font.base_font, cid))
+            continue
+        advance = hmtx[order[cid]][0] * 1000.0 / upem
+        if abs(advance - width) > 0.01:
+            problems.append("%s: glyph %d has /W %.3f but advance %.3f"
+                            % (font.base_font, cid, width, advance))
+    return problems
+
+
 def check(pdf_path, text):
     """Runs the check; returns the exit status."""
     pdf = pikepdf.open(pdf_path)
     page = pdf.pages[0]
     fonts = {str(name): EmbeddedFont(resource)
              for name, resource in page.Resources.get("/Font", {}).items()}
+    problems = [p for font in fonts.values() for p in width_mismatches(font)]
+    if problems:
+        print("widths differ from the fonts' advances:")
+        for p in problems:
+            print("  " + p)
+        return 1
     originals, shaped = {}, {}
     best = None  # (score, line, original, expected, unexpected, missing)
     for line in read_lines(page, fonts):

@@ -40,7 +40,7 @@ TEST_CASE("cli: warnings pass, --strict makes them errors") {
   CHECK(strict.err.find(":14:11: error: history[2].date: history is out of order") != std::string::npos);
 }
 
-TEST_CASE("cli: folders expand to their briefs, sorted; results are per file") {
+TEST_CASE("cli: folders expand to their briefs, sorted, results are per file") {
   Run r = RunBrief("validate --quiet tests/briefs/valid briefs/avtotor.yaml");
   CHECK(r.status == 0);
   CHECK(r.err == "");

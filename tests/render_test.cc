@@ -58,7 +58,7 @@ TEST_CASE("render: every brief in briefs/ and tests/briefs/valid renders with bo
   }
 }
 
-TEST_CASE("render: the same input gives the same bytes; SOURCE_DATE_EPOCH sets the date") {
+TEST_CASE("render: the same input gives the same bytes, SOURCE_DATE_EPOCH sets the date") {
   TempDir a, b, c;
   RunBrief("render briefs/avtotor.yaml tests/briefs/valid/full.yaml -o " + a.path);
   RunBrief("render briefs/avtotor.yaml tests/briefs/valid/full.yaml -o " + b.path);
@@ -104,7 +104,7 @@ TEST_CASE("render: an invalid brief writes nothing and leaves an earlier good PD
   CHECK(files == 1);
 }
 
-TEST_CASE("render: missing glyphs are one warning per field, the same from validate; --strict refuses") {
+TEST_CASE("render: missing glyphs are one warning per field, the same from validate, --strict refuses") {
   const std::string warning =
       "tests/briefs/render/emoji.yaml:7:9: warning: company.name: no font of the template has "
       "'𓀀', '𞋀' (U+13000, U+1E2C0); they will not show\n"

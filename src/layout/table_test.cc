@@ -27,7 +27,7 @@ std::vector<std::vector<TableCell>> Rows(std::vector<std::vector<std::string>> t
 
 }  // namespace
 
-TEST_CASE("table: spare width goes to the wrapping column; widths fill the table") {
+TEST_CASE("table: spare width goes to the wrapping column, widths fill the table") {
   Fixture f;
   std::vector<TableColumn> cols = {{"Year", Align::kLeft, false}, {"List", Align::kLeft, true}};
   auto widths = ColumnWidths(f.context, 300, cols, Rows({{"2006", "Forbes"}}));

@@ -18,7 +18,7 @@ TEST_CASE("date: parses the three precisions and rejects impossible dates") {
   CHECK_FALSE(ParseDate("2022-00", &why).has_value());
 }
 
-TEST_CASE("date: a less precise date sorts first; 'after' compares at the coarser precision") {
+TEST_CASE("date: a less precise date sorts first, 'after' compares at the coarser precision") {
   CHECK(Date{2022, 0, 0} < Date{2022, 5, 0});
   CHECK(Date{2022, 5, 0} < Date{2022, 5, 16});
   CHECK_FALSE(IsAfter({2024, 6, 15}, {2024, 6, 0}));

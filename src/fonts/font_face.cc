@@ -11,6 +11,39 @@ namespace brief {
 
 namespace {
 
+// Tables a PDF's embedded TrueType font does without: glyphs are addressed
+// by id (CIDToGIDMap /Identity), so no character map; the page is already
+// shaped, so no layout tables; no hinting or device metrics.
+bool EmbedsTable(hb_tag_t tag) {
+  static const char* const kDropped[] = {
+      "cmap", "GSUB", "GPOS", "GDEF", "kern", "BASE", "JSTF", "MATH", "DSIG", "hdmx",
+      "LTSH", "VDMX", "vhea", "vmtx", "gasp", "FFTM", "meta", "morx", "feat", "STAT",
+      "EBDT", "EBLC", "EBSC", "fpgm", "prep", "cvt ", "morx", "mort", "kerx", "trak"};
+  for (const char* d : kDropped) {
+    if (hb_tag_from_string(d, 4) == tag) return false;
+  }
+  return true;
+}
+
+// A face holding `face`'s embeddable tables (the data is shared, not copied).
+hb_face_t* EmbeddableFace(hb_face_t* face) {
+  hb_face_t* builder = hb_face_builder_create();
+  hb_tag_t tags[64];
+  unsigned start = 0, count;
+  do {
+    count = 64;
+    hb_face_get_table_tags(face, start, &count, tags);
+    for (unsigned i = 0; i < count; ++i) {
+      if (!EmbedsTable(tags[i])) continue;
+      hb_blob_t* table = hb_face_reference_table(face, tags[i]);
+      hb_face_builder_add_table(builder, tags[i], table);
+      hb_blob_destroy(table);
+    }
+    start += count;
+  } while (count == 64);
+  return builder;
+}
+
 }  // namespace
 
 std::unique_ptr<FontFace> FontFace::Load(const std::string& path, int index, std::string* error) {
@@ -67,6 +100,7 @@ std::unique_ptr<FontFace> FontFace::Load(const std::string& path, int index, std
   }
   hb_font_make_immutable(font);
   f->font_ = font;
+  f->embed_face_ = EmbeddableFace(f->face_);
   hb_font_extents_t extents;
   if (hb_font_get_h_extents(font, &extents)) {
     f->ascent_ = static_cast<int>(extents.ascender * 1000 / static_cast<int>(upem));
@@ -128,6 +162,7 @@ std::unique_ptr<FontFace> FontFace::Load(const std::string& path, int index, std
 
 FontFace::~FontFace() {
   if (font_) hb_font_destroy(font_);
+  if (embed_face_) hb_face_destroy(embed_face_);
   if (face_) hb_face_destroy(face_);
 }
 
@@ -191,17 +226,11 @@ std::optional<std::string> FontFace::Subset(const std::vector<uint32_t>& glyphs,
   hb_set_t* glyph_set = hb_subset_input_glyph_set(input);
   for (uint32_t g : glyphs) hb_set_add(glyph_set, g);
   hb_subset_input_set_flags(input, HB_SUBSET_FLAGS_NO_HINTING);
-  // A PDF addresses glyphs by id (CIDToGIDMap /Identity): the character
-  // map, layout tables and device metrics only cost bytes.
-  hb_set_t* drop = hb_subset_input_set(input, HB_SUBSET_SETS_DROP_TABLE_TAG);
-  for (const char* tag : {"GSUB", "GPOS", "GDEF", "kern", "BASE", "JSTF", "MATH", "DSIG", "hdmx",
-                          "LTSH", "VDMX", "vhea", "vmtx", "gasp", "FFTM", "meta", "morx", "feat",
-                          "STAT", "EBDT", "EBLC", "EBSC", "cmap"}) {
-    hb_set_add(drop, hb_tag_from_string(tag, 4));
-  }
   // A variable font's instance is frozen into a static font.
-  for (const auto& [tag, value] : axes_) hb_subset_input_pin_axis_location(input, face_, tag, value);
-  hb_subset_plan_t* plan = hb_subset_plan_create_or_fail(face_, input);
+  for (const auto& [tag, value] : axes_) {
+    hb_subset_input_pin_axis_location(input, embed_face_, tag, value);
+  }
+  hb_subset_plan_t* plan = hb_subset_plan_create_or_fail(embed_face_, input);
   hb_subset_input_destroy(input);
   hb_face_t* subset = plan ? hb_subset_plan_execute_or_fail(plan) : nullptr;
   if (!subset) {

@@ -60,6 +60,10 @@ class FontFace {
   std::string path_;
   std::string postscript_name_;
   hb_face_t* face_ = nullptr;
+  // The tables an embedded subset keeps (no cmap, layout or hinting
+  // tables), sharing face_'s data: subsetting it skips reading the whole
+  // character map for every page.
+  hb_face_t* embed_face_ = nullptr;
   hb_font_t* font_ = nullptr;                // Immutable: safe to query from threads.
   unsigned upem_ = 1000;
   std::vector<std::pair<unsigned, float>> axes_;  // Variable font: axis tag → value.

@@ -1,8 +1,14 @@
 #include "text/font_metrics.h"
 
 #include <algorithm>
+#include <atomic>
 
 namespace brief {
+
+FontMetrics::FontMetrics() {
+  static std::atomic<uint64_t> next{1};
+  id_ = next++;
+}
 
 FixedMetrics::FixedMetrics(int advance, int faces, std::vector<int> missing)
     : advance_(advance), faces_(faces), missing_(std::move(missing)) {

@@ -34,7 +34,11 @@ struct ShapeRequest {
 // built and safe to share between threads.
 class FontMetrics {
  public:
+  FontMetrics();
   virtual ~FontMetrics() = default;
+
+  // A number no other FontMetrics of this process has (caches key on it).
+  uint64_t id() const { return id_; }
 
   // Number of faces (at least 2: regular and bold).
   virtual int FaceCount() const = 0;
@@ -53,6 +57,9 @@ class FontMetrics {
   // Ascender (positive) and descender (negative) of a face, 1/1000 em.
   virtual int Ascent(int face) const = 0;
   virtual int Descent(int face) const = 0;
+
+ private:
+  uint64_t id_;
 };
 
 // Metrics for tests: every code point is one glyph (its id the code point)

@@ -2,14 +2,36 @@
 
 namespace brief {
 
+namespace {
+
+// Short texts (labels, dates, amounts, names) recur from brief to brief:
+// they are shaped once per thread and font set, not once per brief. The
+// cache is bounded; a batch of very different briefs starts it over.
+constexpr size_t kShortText = 48;      // Bytes.
+constexpr size_t kMaxShortTexts = 4096;
+
+}  // namespace
+
 const ShapedParagraph& TextShaper::Shaped(std::string_view text, int face) const {
   std::string key;
   key.reserve(text.size() + 1);
   key.push_back(static_cast<char>(face));
   key.append(text);
   auto it = cache_.find(key);
-  if (it == cache_.end()) it = cache_.emplace(std::move(key), ShapeParagraph(metrics_, text, face)).first;
-  return it->second;
+  if (it != cache_.end()) return it->second;
+  if (text.size() > kShortText) {
+    return cache_.emplace(std::move(key), ShapeParagraph(metrics_, text, face)).first->second;
+  }
+  thread_local std::unordered_map<std::string, ShapedParagraph> shared;
+  std::string shared_key = key;
+  uint64_t id = metrics_.id();
+  shared_key.append(reinterpret_cast<const char*>(&id), sizeof id);
+  auto hit = shared.find(shared_key);
+  if (hit == shared.end()) {
+    if (shared.size() >= kMaxShortTexts) shared.clear();
+    hit = shared.emplace(std::move(shared_key), ShapeParagraph(metrics_, text, face)).first;
+  }
+  return cache_.emplace(std::move(key), hit->second).first->second;
 }
 
 double TextShaper::Width(std::string_view text, int face, double size) const {

@@ -1,6 +1,7 @@
 #include "render/text_layer.h"
 
 #include <algorithm>
+#include <string_view>
 
 #include "base/utf8.h"
 
@@ -133,22 +134,33 @@ TextLayer BuildTextLayer(const std::vector<TextItem>& texts, const NominalGlyph&
     all.push_back(LineShares(t, nominal));
     for (const Share& s : all.back()) {
       if (s.text.empty()) continue;
-      int face = t.runs[static_cast<size_t>(s.ref.run)].face;
-      uint32_t id = t.runs[static_cast<size_t>(s.ref.run)].glyphs[static_cast<size_t>(s.ref.glyph)].id;
-      layer.to_unicode[face].emplace(id, s.text);
+      const GlyphRun& run = t.runs[static_cast<size_t>(s.ref.run)];
+      layer.to_unicode[run.face].try_emplace(run.glyphs[static_cast<size_t>(s.ref.glyph)].id, s.text);
     }
   }
+  layer.order.reserve(texts.size());
+  layer.actual_text.reserve(texts.size());
   for (size_t i = 0; i < texts.size(); ++i) {
     const TextItem& t = texts[i];
     std::vector<GlyphRef> order;
-    std::string spelled;
+    order.reserve(all[i].size());
+    // Whether the glyphs, read through the maps in writing order, spell
+    // the line's text: compared piece by piece, without building it.
+    std::string_view rest = t.text;
+    bool spelled = true;
     for (const Share& s : all[i]) {
       order.push_back(s.ref);
       const GlyphRun& run = t.runs[static_cast<size_t>(s.ref.run)];
       const auto& map = layer.to_unicode[run.face];
       auto it = map.find(run.glyphs[static_cast<size_t>(s.ref.glyph)].id);
-      if (it != map.end()) spelled += it->second;
+      if (it == map.end() || !spelled) continue;
+      if (rest.substr(0, it->second.size()) != it->second) {
+        spelled = false;
+      } else {
+        rest.remove_prefix(it->second.size());
+      }
     }
+    spelled = spelled && rest.empty();
     // Readers that order characters by position move stacked marks of
     // left-to-right text (Thai tone marks, Indic signs) around: such lines
     // carry their text as well.
@@ -158,7 +170,7 @@ TextLayer BuildTextLayer(const std::vector<TextItem>& texts, const NominalGlyph&
       for (const Glyph& g : run.glyphs) marks |= g.advance == 0 && (g.dx != 0 || g.dy != 0);
     }
     layer.order.push_back(std::move(order));
-    layer.actual_text.push_back(spelled != t.text || marks);
+    layer.actual_text.push_back(!spelled || marks);
   }
   return layer;
 }

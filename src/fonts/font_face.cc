@@ -1,6 +1,8 @@
 #include "fonts/font_face.h"
 
 #include <algorithm>
+#include <map>
+#include <mutex>
 #include <cctype>
 
 #include <hb-subset.h>
@@ -46,33 +48,67 @@ hb_face_t* EmbeddableFace(hb_face_t* face) {
 
 }  // namespace
 
+namespace {
+
+// A font file's face, with its embeddable tables.
+struct SharedFace {
+  hb_face_t* face = nullptr;
+  hb_face_t* embed = nullptr;
+};
+
+// Faces are shared by every FontFace of the same file and face index (the
+// named instances of a variable font, say): HarfBuzz builds its layout
+// accelerators once per face, which is much of the first page's cost.
+// Faces are immutable and kept for the process's lifetime. Returns
+// references the caller owns, or {} with *error.
+SharedFace OpenFace(const std::string& path, unsigned index, std::string* error) {
+  static std::mutex mutex;
+  static std::map<std::pair<std::string, unsigned>, SharedFace> faces;
+  std::lock_guard<std::mutex> lock(mutex);
+  auto it = faces.find({path, index});
+  if (it == faces.end()) {
+    // Mapped, not copied: fallback fonts can be megabytes.
+    hb_blob_t* blob = hb_blob_create_from_file_or_fail(path.c_str());
+    if (!blob) {
+      *error = "cannot read font file '" + path + "'";
+      return {};
+    }
+    unsigned length = 0;
+    const char* data = hb_blob_get_data(blob, &length);
+    std::string tag = length >= 12 ? std::string(data, 4) : "";
+    std::string problem;
+    if (tag.empty()) {
+      problem = "font file '" + path + "' is truncated";
+    } else if (tag == "OTTO") {
+      problem = "font '" + path + "' is an OpenType/CFF font; only TrueType outlines can be embedded";
+    } else if (tag != std::string("\0\1\0\0", 4) && tag != "true" && tag != "ttcf") {
+      problem = "font '" + path + "' is not a TrueType font file";
+    }
+    if (!problem.empty()) {
+      hb_blob_destroy(blob);
+      *error = problem;
+      return {};
+    }
+    SharedFace shared;
+    shared.face = hb_face_create(blob, index);
+    hb_blob_destroy(blob);  // The face keeps its own reference.
+    hb_face_make_immutable(shared.face);
+    shared.embed = EmbeddableFace(shared.face);
+    hb_face_make_immutable(shared.embed);
+    it = faces.emplace(std::make_pair(path, index), shared).first;
+  }
+  return {hb_face_reference(it->second.face), hb_face_reference(it->second.embed)};
+}
+
+}  // namespace
+
 std::unique_ptr<FontFace> FontFace::Load(const std::string& path, int index, std::string* error) {
-  // Mapped, not copied: fallback fonts can be megabytes.
-  hb_blob_t* blob = hb_blob_create_from_file_or_fail(path.c_str());
-  if (!blob) {
-    *error = "cannot read font file '" + path + "'";
-    return nullptr;
-  }
-  unsigned length = 0;
-  const char* data = hb_blob_get_data(blob, &length);
-  std::string tag = length >= 12 ? std::string(data, 4) : "";
-  std::string problem;
-  if (tag.empty()) {
-    problem = "font file '" + path + "' is truncated";
-  } else if (tag == "OTTO") {
-    problem = "font '" + path + "' is an OpenType/CFF font; only TrueType outlines can be embedded";
-  } else if (tag != std::string("\0\1\0\0", 4) && tag != "true" && tag != "ttcf") {
-    problem = "font '" + path + "' is not a TrueType font file";
-  }
-  if (!problem.empty()) {
-    hb_blob_destroy(blob);
-    *error = problem;
-    return nullptr;
-  }
+  SharedFace shared = OpenFace(path, static_cast<unsigned>(index & 0xFFFF), error);
+  if (!shared.face) return nullptr;
   std::unique_ptr<FontFace> f(new FontFace());
   f->path_ = path;
-  f->face_ = hb_face_create(blob, static_cast<unsigned>(index & 0xFFFF));
-  hb_blob_destroy(blob);  // The face keeps its own reference.
+  f->face_ = shared.face;
+  f->embed_face_ = shared.embed;
   unsigned upem = hb_face_get_upem(f->face_);
   unsigned glyphs = hb_face_get_glyph_count(f->face_);
   if (glyphs == 0 || upem == 0) {
@@ -100,7 +136,6 @@ std::unique_ptr<FontFace> FontFace::Load(const std::string& path, int index, std
   }
   hb_font_make_immutable(font);
   f->font_ = font;
-  f->embed_face_ = EmbeddableFace(f->face_);
   hb_font_extents_t extents;
   if (hb_font_get_h_extents(font, &extents)) {
     f->ascent_ = static_cast<int>(extents.ascender * 1000 / static_cast<int>(upem));

@@ -3,6 +3,7 @@
 #include <fontconfig/fontconfig.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <cstdlib>
 #include <cctype>
 #include <filesystem>
@@ -108,71 +109,118 @@ FontLocation FromFolder(FcPattern* request, const std::string& fonts_dir) {
   return {};
 }
 
+// The best TrueType face for `request` among `list`: its family (exact),
+// the style asked for, closest to a regular weight and normal width (a
+// family may also hold ExtraLight or Condensed faces that match "no
+// style"), then by file for a stable choice.
+FontLocation FromList(FcPattern* request, FcFontSet* list) {
+  struct Candidate {
+    int distance;
+    FontLocation location;
+  };
+  std::vector<Candidate> candidates;
+  for (int i = 0; list && i < list->nfont; ++i) {
+    FcPattern* p = list->fonts[i];
+    if (!IsTrueType(p) || !Matches(request, p)) continue;
+    int weight = FC_WEIGHT_REGULAR, width = FC_WIDTH_NORMAL, wanted = FC_WEIGHT_REGULAR;
+    FcPatternGetInteger(p, FC_WEIGHT, 0, &weight);
+    FcPatternGetInteger(p, FC_WIDTH, 0, &width);
+    FcPatternGetInteger(request, FC_WEIGHT, 0, &wanted);
+    candidates.push_back({std::abs(weight - wanted) + std::abs(width - FC_WIDTH_NORMAL),
+                          {GetString(p, FC_FILE), GetIndex(p)}});
+  }
+  std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
+    if (a.distance != b.distance) return a.distance < b.distance;
+    if (a.location.path != b.location.path) return a.location.path < b.location.path;
+    return a.location.index < b.location.index;
+  });
+  return candidates.empty() ? FontLocation{} : candidates.front().location;
+}
+
 }  // namespace
 
-FontLocation LocateFont(const std::string& name, const std::string& fonts_dir, std::string* error) {
-  if (name.size() > 4 && Lower(name.substr(name.size() - 4)) == ".ttf") {
-    std::error_code ec;
-    std::string local = fonts_dir.empty() ? name : fonts_dir + "/" + name;
-    if (fs::is_regular_file(local, ec)) return {local, 0};
-    if (fs::is_regular_file(name, ec)) return {name, 0};
-    *error = "font file '" + name + "' was not found in " + (fonts_dir.empty() ? "." : fonts_dir);
-    return {};
-  }
+std::vector<FontLocation> LocateFonts(const std::vector<std::string>& names,
+                                      const std::string& fonts_dir, std::vector<std::string>* errors) {
+  std::vector<FontLocation> found(names.size());
+  errors->assign(names.size(), "");
   // fontconfig's global state is not safe to initialise from two threads.
   static std::mutex mutex;
   std::lock_guard<std::mutex> lock(mutex);
-  FcPattern* request = FcNameParse(reinterpret_cast<const FcChar8*>(name.c_str()));
-  if (!request) {
-    *error = "'" + name + "' is not a fontconfig pattern";
-    return {};
-  }
-  FontLocation found = FromFolder(request, fonts_dir);
-  if (found.path.empty()) {
-    if (FcConfig* config = SystemFonts()) {
-      // Every face of the family, in a stable order; the first TrueType one
-      // with the style asked for wins. Listing by family is exact matching,
-      // without fontconfig's substitutions.
-      FcPattern* family = FcPatternCreate();
-      FcPatternAddString(family, FC_FAMILY,
-                         reinterpret_cast<const FcChar8*>(GetString(request, FC_FAMILY).c_str()));
-      FcObjectSet* objects = FcObjectSetBuild(FC_FILE, FC_INDEX, FC_FAMILY, FC_STYLE, FC_WEIGHT,
-                                              FC_WIDTH, FC_SLANT, FC_FONTFORMAT, nullptr);
-      FcFontSet* list = FcFontList(config, family, objects);
-      // Closest to a regular weight and normal width first (a family may
-      // also hold ExtraLight or Condensed faces that match "no style"),
-      // then by file for a stable choice.
-      struct Candidate {
-        int distance;
-        FontLocation location;
-      };
-      std::vector<Candidate> candidates;
-      for (int i = 0; list && i < list->nfont; ++i) {
-        FcPattern* p = list->fonts[i];
-        if (!IsTrueType(p) || !Matches(request, p)) continue;
-        int weight = FC_WEIGHT_REGULAR, width = FC_WIDTH_NORMAL, wanted = FC_WEIGHT_REGULAR;
-        FcPatternGetInteger(p, FC_WEIGHT, 0, &weight);
-        FcPatternGetInteger(p, FC_WIDTH, 0, &width);
-        FcPatternGetInteger(request, FC_WEIGHT, 0, &wanted);
-        candidates.push_back({std::abs(weight - wanted) + std::abs(width - FC_WIDTH_NORMAL),
-                              {GetString(p, FC_FILE), GetIndex(p)}});
+  std::vector<FcPattern*> requests(names.size(), nullptr);
+  // The system's faces of the families asked for, in one walk over the
+  // configuration's font set (listing per family walks every installed
+  // font each time). Matching families is exact, without fontconfig's
+  // substitutions.
+  std::vector<std::string> wanted;
+  for (size_t i = 0; i < names.size(); ++i) {
+    const std::string& name = names[i];
+    if (name.size() > 4 && Lower(name.substr(name.size() - 4)) == ".ttf") {
+      std::error_code ec;
+      std::string local = fonts_dir.empty() ? name : fonts_dir + "/" + name;
+      if (fs::is_regular_file(local, ec)) {
+        found[i] = {local, 0};
+      } else if (fs::is_regular_file(name, ec)) {
+        found[i] = {name, 0};
+      } else {
+        (*errors)[i] = "font file '" + name + "' was not found in " + (fonts_dir.empty() ? "." : fonts_dir);
       }
-      std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
-        if (a.distance != b.distance) return a.distance < b.distance;
-        if (a.location.path != b.location.path) return a.location.path < b.location.path;
-        return a.location.index < b.location.index;
-      });
-      if (!candidates.empty()) found = candidates.front().location;
-      if (list) FcFontSetDestroy(list);
-      FcObjectSetDestroy(objects);
-      FcPatternDestroy(family);
+      continue;
+    }
+    requests[i] = FcNameParse(reinterpret_cast<const FcChar8*>(name.c_str()));
+    if (!requests[i]) {
+      (*errors)[i] = "'" + name + "' is not a fontconfig pattern";
+      continue;
+    }
+    found[i] = FromFolder(requests[i], fonts_dir);
+    if (found[i].path.empty()) wanted.push_back(Lower(GetString(requests[i], FC_FAMILY)));
+  }
+  // Families are compared by a case-folded hash first: the walk sees
+  // every family name of every installed font.
+  auto folded_hash = [](const char* text) {
+    uint64_t h = 1469598103934665603ULL;
+    for (const char* c = text; *c; ++c) {
+      h = (h ^ static_cast<unsigned char>(std::tolower(static_cast<unsigned char>(*c)))) * 1099511628211ULL;
+    }
+    return h;
+  };
+  std::vector<uint64_t> wanted_hashes;
+  for (const std::string& w : wanted) wanted_hashes.push_back(folded_hash(w.c_str()));
+  FcFontSet* list = FcFontSetCreate();
+  FcConfig* config = wanted.empty() ? nullptr : SystemFonts();
+  if (FcFontSet* all = config ? FcConfigGetFonts(config, FcSetSystem) : nullptr) {
+    for (int f = 0; f < all->nfont; ++f) {
+      FcChar8* family = nullptr;
+      bool keep = false;
+      for (int k = 0; !keep && FcPatternGetString(all->fonts[f], FC_FAMILY, k, &family) == FcResultMatch; ++k) {
+        uint64_t h = folded_hash(reinterpret_cast<const char*>(family));
+        for (size_t w = 0; w < wanted.size() && !keep; ++w) {
+          keep = h == wanted_hashes[w] &&
+                 FcStrCmpIgnoreCase(family, reinterpret_cast<const FcChar8*>(wanted[w].c_str())) == 0;
+        }
+      }
+      if (keep) {
+        FcPatternReference(all->fonts[f]);
+        FcFontSetAdd(list, all->fonts[f]);
+      }
     }
   }
-  FcPatternDestroy(request);
-  if (found.path.empty()) {
-    *error = "font '" + name + "' is not installed and not in " +
-             (fonts_dir.empty() ? "the fonts folder" : fonts_dir + "/");
+  for (size_t i = 0; i < names.size(); ++i) {
+    if (!requests[i]) continue;
+    if (found[i].path.empty()) found[i] = FromList(requests[i], list);
+    if (found[i].path.empty()) {
+      (*errors)[i] = "font '" + names[i] + "' is not installed and not in " +
+                     (fonts_dir.empty() ? "the fonts folder" : fonts_dir + "/");
+    }
+    FcPatternDestroy(requests[i]);
   }
+  FcFontSetDestroy(list);
+  return found;
+}
+
+FontLocation LocateFont(const std::string& name, const std::string& fonts_dir, std::string* error) {
+  std::vector<std::string> errors;
+  FontLocation found = LocateFonts({name}, fonts_dir, &errors).front();
+  if (found.path.empty()) *error = errors.front();
   return found;
 }
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 namespace brief {
 
@@ -23,5 +24,10 @@ struct FontLocation {
 //    passed over for a TrueType one of the same family and style, which may
 //    be a named instance of a variable font ("Inter:style=Bold").
 FontLocation LocateFont(const std::string& name, const std::string& fonts_dir, std::string* error);
+
+// LocateFont for several names at once (one walk of the system's fonts):
+// a location per name, and (*errors)[i] set where names[i] has none.
+std::vector<FontLocation> LocateFonts(const std::vector<std::string>& names,
+                                      const std::string& fonts_dir, std::vector<std::string>* errors);
 
 }  // namespace brief

@@ -5,40 +5,46 @@ namespace brief {
 std::unique_ptr<FontSet> FontSet::ForTemplate(const Template& t, const std::string& fonts_dir,
                                               std::string* error) {
   auto set = std::unique_ptr<FontSet>(new FontSet());
-  auto add = [&](const std::string& name, bool locate) -> Slot* {
-    set->slots_.push_back(std::make_unique<Slot>());
-    Slot* slot = set->slots_.back().get();
-    slot->name = name;
-    slot->fonts_dir = fonts_dir;
-    if (locate) {
-      slot->where = LocateFont(name, fonts_dir, error);
-      if (slot->where.path.empty()) return nullptr;
-    }
-    return slot;
-  };
+  std::vector<std::string> names = {t.font_regular, t.font_bold};
+  names.insert(names.end(), t.font_fallbacks.begin(), t.font_fallbacks.end());
+  std::vector<std::string> errors;
+  std::vector<FontLocation> where = LocateFonts(names, fonts_dir, &errors);
   // Every font the template names is loaded now, so a missing or broken
   // file is reported before any brief.
-  auto load = [&](const std::string& name) {
-    Slot* slot = add(name, true);
-    if (!slot) return false;
+  size_t next = 0;
+  auto load = [&]() {
+    size_t i = next++;
+    if (where[i].path.empty()) {
+      *error = errors[i];
+      return false;
+    }
+    set->slots_.push_back(std::make_unique<Slot>());
+    Slot* slot = set->slots_.back().get();
+    slot->name = names[i];
+    slot->fonts_dir = fonts_dir;
+    slot->where = where[i];
     slot->face = FontFace::Load(slot->where.path, slot->where.index, error);
     if (!slot->face) return false;
     slot->use = slot->face.get();
     std::call_once(slot->once, [] {});
     return true;
   };
-  if (!load(t.font_regular) || !load(t.font_bold)) return nullptr;
+  if (!load() || !load()) return nullptr;
   std::vector<int> regular_chain = {kRegular}, bold_chain = {kBold};
   for (const std::string& name : t.font_fallbacks) {
     int regular = set->FaceCount();
-    if (!load(name)) return nullptr;
+    if (!load()) return nullptr;
     regular_chain.push_back(regular);
     // A family named without a style may have a bold face for bold text.
     bool plain_family = name.find(':') == std::string::npos &&
                         !(name.size() > 4 && name.compare(name.size() - 4, 4, ".ttf") == 0);
     if (plain_family) {
       bold_chain.push_back(set->FaceCount());
-      add(name + ":style=Bold", false)->regular = regular;
+      set->slots_.push_back(std::make_unique<Slot>());
+      Slot* bold = set->slots_.back().get();
+      bold->name = name + ":style=Bold";
+      bold->fonts_dir = fonts_dir;
+      bold->regular = regular;
     } else {
       bold_chain.push_back(regular);
     }

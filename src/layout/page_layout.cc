@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "layout/sections.h"
+#include "text/unicode.h"
 
 namespace brief {
 
@@ -68,7 +69,7 @@ double Header(const LayoutContext& c, const LayoutInput& in) {
     }
   }
   y += name_h;
-  std::string facts = co.industry + "  ·  " + co.headquarters + "  ·  Founded " +
+  std::string facts = Isolate(co.industry) + "  ·  " + Isolate(co.headquarters) + "  ·  Founded " +
                       std::to_string(co.founded);
   y += c.Paragraph(left, y, text_w, facts, kRegular, c.base(), ink, "company.industry");
   double bottom = std::max(y, top + pad + logo_h) + pad;
@@ -127,8 +128,8 @@ double Footer(const LayoutContext& c, const LayoutInput& in, double top) {
   for (size_t i = 0; i < in.brief.sources.size(); ++i) {
     const Source& s = in.brief.sources[i];
     std::string path = fmt::format("sources[{}]", i);
-    std::string text = fmt::format("{}. {}", i + 1, s.name);
-    if (!s.note.empty()) text += " — " + s.note;
+    std::string text = fmt::format("{}. {}", i + 1, Isolate(s.name));
+    if (!s.note.empty()) text += " — " + Isolate(s.note);
     double h = c.Paragraph(text_x, y, text_w, text, kRegular, size, t.text, path + ".name");
     if (!s.url.empty()) {
       // The URL on its own line(s), linked.

@@ -8,6 +8,7 @@
 #include "layout/table.h"
 #include "layout/timeline.h"
 #include "model/currency.h"
+#include "text/unicode.h"
 
 namespace brief {
 
@@ -219,7 +220,7 @@ double Disruptions(const LayoutContext& c, const Brief& b, double x, double top,
     if (i) y += c.base() * 0.6;
     std::string status = DisruptionStatusWord(d.status);
     double status_w = status.empty() ? 0 : c.shaper.Width(status, kBold, c.small()) + c.base();
-    std::string head = ShortDate(d.date) + " · " + d.title;
+    std::string head = ShortDate(d.date) + " · " + Isolate(d.title);
     double head_h = c.Paragraph(inner_x, y, inner_w - status_w, head, kBold, c.base(),
                                 c.tmpl.text, Path("disruptions", i, "title"));
     if (!status.empty()) {

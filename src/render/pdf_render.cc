@@ -95,7 +95,7 @@ std::string HexTextString(const std::string& utf8) {
 // each glyph a TJ adjustment of (pen - P) moves the pen to P (TJ numbers
 // move it left). A vertical offset is a text rise (Ts). Returns with the
 // rise back at 0.
-void ShowLine(const TextItem& t, const std::vector<GlyphRef>& order,
+void ShowLine(const TextItem& t, const std::vector<GlyphRef>& order, const std::vector<TextSpan>& spans,
               const std::map<int, EmbeddedFont>& fonts, int* face, std::string* out) {
   std::vector<std::vector<double>> origin(t.runs.size());
   double x = 0;
@@ -111,7 +111,13 @@ void ShowLine(const TextItem& t, const std::vector<GlyphRef>& order,
     if (!array.empty()) *out += "[" + array + "] TJ\n";
     array.clear();
   };
-  for (const GlyphRef& ref : order) {
+  size_t span = 0;
+  for (size_t k = 0; k < order.size(); ++k) {
+    const GlyphRef& ref = order[k];
+    if (span < spans.size() && spans[span].first == k) {
+      flush();
+      *out += "/Span <</ActualText " + HexTextString(spans[span].text) + ">> BDC\n";
+    }
     const GlyphRun& run = t.runs[static_cast<size_t>(ref.run)];
     const Glyph& g = run.glyphs[static_cast<size_t>(ref.glyph)];
     const EmbeddedFont& font = fonts.at(run.face);
@@ -128,10 +134,10 @@ void ShowLine(const TextItem& t, const std::vector<GlyphRef>& order,
     double target = origin[static_cast<size_t>(ref.run)][static_cast<size_t>(ref.glyph)] + g.dx;
     // The adjustment as written (two decimals), so rounding never adds up
     // along a line.
-    double k = std::round((pen - target) * 100) / 100;  // Never more than 0.005 off.
-    if (k != 0) {
-      array += Num(k);  // Always followed by a glyph string.
-      pen -= k;
+    double adjust = std::round((pen - target) * 100) / 100;  // Never more than 0.005 off.
+    if (adjust != 0) {
+      array += Num(adjust);  // Always followed by a glyph string.
+      pen -= adjust;
     }
     if (!array.empty() && array.back() == '>') {
       array.pop_back();  // Continue the glyph string.
@@ -141,14 +147,19 @@ void ShowLine(const TextItem& t, const std::vector<GlyphRef>& order,
     font.AppendCode(g.id, &array);
     array += ">";
     pen += font.Width(g.id);
+    if (span < spans.size() && spans[span].last == k) {
+      flush();
+      *out += "EMC\n";
+      ++span;
+    }
   }
   flush();
   if (rise != 0) *out += "0 Ts\n";
 }
 
 // The text of the page as one BT ... ET block: font and colour set only
-// when they change, each line placed with an absolute text matrix, lines
-// whose glyphs do not spell their text wrapped in /ActualText.
+// when they change, each line placed with an absolute text matrix,
+// graphemes whose glyphs do not spell them wrapped in /ActualText.
 std::string TextBlock(const std::vector<TextItem>& texts, const TextLayer& layer,
                       const std::map<int, EmbeddedFont>& fonts, double page_height) {
   std::string out = "BT\n";
@@ -161,12 +172,10 @@ std::string TextBlock(const std::vector<TextItem>& texts, const TextLayer& layer
       out += fmt::format("{} {} {} rg\n", Num(t.color.r), Num(t.color.g), Num(t.color.b));
       color = t.color;
     }
-    if (layer.actual_text[i]) out += "/Span <</ActualText " + HexTextString(t.text) + ">> BDC\n";
     out += fmt::format("1 0 0 1 {} {} Tm\n", Num(t.x), Num(page_height - t.baseline));
     if (t.size != size) face = -1;  // Tf sets both.
     size = t.size;
-    ShowLine(t, layer.order[i], fonts, &face, &out);
-    if (layer.actual_text[i]) out += "EMC\n";
+    ShowLine(t, layer.order[i], layer.spans[i], fonts, &face, &out);
   }
   return out + "ET\n";
 }

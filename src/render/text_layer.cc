@@ -4,6 +4,7 @@
 #include <string_view>
 
 #include "base/utf8.h"
+#include "text/unicode.h"
 
 namespace brief {
 
@@ -24,7 +25,9 @@ void ShareCluster(const TextItem& t, int run_index, const std::vector<int>& glyp
   auto cp_at = [&](int i) { return t.code_points[static_cast<size_t>(i - t.first)]; };
   if (glyphs.size() == 1) {
     Share s{{run_index, glyphs[0]}, a, ""};
-    for (int i = a; i < b; ++i) AppendUtf8(cp_at(i), &s.text);
+    for (int i = a; i < b; ++i) {
+      if (!IsBidiControl(cp_at(i))) AppendUtf8(cp_at(i), &s.text);
+    }
     out->push_back(std::move(s));
     return;
   }
@@ -77,6 +80,7 @@ void ShareCluster(const TextItem& t, int run_index, const std::vector<int>& glyp
     shares[k].position = b;  // Glyphs standing for nothing read at the cluster's end.
   }
   for (int i = a; i < b; ++i) {
+    if (IsBidiControl(cp_at(i))) continue;
     Share& s = shares[static_cast<size_t>(owner[static_cast<size_t>(i - a)])];
     if (s.text.empty()) s.position = i;
     AppendUtf8(cp_at(i), &s.text);
@@ -124,53 +128,114 @@ std::vector<Share> LineShares(const TextItem& t, const NominalGlyph& nominal) {
   return shares;
 }
 
+// Characters in UTF-16 code units, as a ToUnicode entry holds them.
+size_t Utf16Units(const std::string& utf8) {
+  size_t units = 0;
+  for (int cp : ToCodePoints(utf8)) units += cp >= 0x10000 ? 2 : 1;
+  return units;
+}
+
 }  // namespace
 
 TextLayer BuildTextLayer(const std::vector<TextItem>& texts, const NominalGlyph& nominal) {
   TextLayer layer;
   std::vector<std::vector<Share>> all;
   all.reserve(texts.size());
+  // A glyph that is a character's own glyph stands for that character
+  // wherever it appears: entered first, so that a bracket mirrored in
+  // right-to-left text ("(" drawn with the ")" glyph) does not make every
+  // ")" of the page read as "(".
   for (const TextItem& t : texts) {
     all.push_back(LineShares(t, nominal));
     for (const Share& s : all.back()) {
-      if (s.text.empty()) continue;
       const GlyphRun& run = t.runs[static_cast<size_t>(s.ref.run)];
+      uint32_t id = run.glyphs[static_cast<size_t>(s.ref.glyph)].id;
+      std::vector<int> cps = ToCodePoints(s.text);
+      if (cps.size() == 1 && nominal(run.face, cps[0]) == id) {
+        layer.to_unicode[run.face].try_emplace(id, s.text);
+      }
+    }
+  }
+  // Then the rest, the first text seen for each glyph. Readers cap what one
+  // glyph may stand for (MuPDF ignores more than 8 UTF-16 units): longer
+  // texts, such as a flag's tag sequence, are left to /ActualText.
+  for (size_t i = 0; i < texts.size(); ++i) {
+    for (const Share& s : all[i]) {
+      if (s.text.empty() || Utf16Units(s.text) > 8) continue;
+      const GlyphRun& run = texts[i].runs[static_cast<size_t>(s.ref.run)];
       layer.to_unicode[run.face].try_emplace(run.glyphs[static_cast<size_t>(s.ref.glyph)].id, s.text);
     }
   }
   layer.order.reserve(texts.size());
-  layer.actual_text.reserve(texts.size());
+  layer.spans.reserve(texts.size());
   for (size_t i = 0; i < texts.size(); ++i) {
     const TextItem& t = texts[i];
-    std::vector<GlyphRef> order;
-    order.reserve(all[i].size());
-    // Whether the glyphs, read through the maps in writing order, spell
-    // the line's text: compared piece by piece, without building it.
-    std::string_view rest = t.text;
-    bool spelled = true;
-    for (const Share& s : all[i]) {
-      order.push_back(s.ref);
-      const GlyphRun& run = t.runs[static_cast<size_t>(s.ref.run)];
-      const auto& map = layer.to_unicode[run.face];
-      auto it = map.find(run.glyphs[static_cast<size_t>(s.ref.glyph)].id);
-      if (it == map.end() || !spelled) continue;
-      if (rest.substr(0, it->second.size()) != it->second) {
-        spelled = false;
-      } else {
-        rest.remove_prefix(it->second.size());
+    auto cp_at = [&](int c) { return t.code_points[static_cast<size_t>(c - t.first)]; };
+    // Units of text that /ActualText may stand for: graphemes (a character
+    // and its marks) joined where one of HarfBuzz's clusters spans several
+    // (a ligature, a conjunct, a reph). unit[c]: the first code point of
+    // code point c's unit.
+    const size_t n = t.code_points.size();
+    std::vector<uint8_t> inside(n, 0);  // Inside a cluster, not at its start.
+    for (const GlyphRun& run : t.runs) {
+      std::vector<int> starts;
+      for (const Glyph& g : run.glyphs) starts.push_back(g.cluster);
+      std::sort(starts.begin(), starts.end());
+      starts.erase(std::unique(starts.begin(), starts.end()), starts.end());
+      for (size_t c = 0; c < starts.size(); ++c) {
+        int end = c + 1 < starts.size() ? starts[c + 1] : run.end;
+        for (int x = starts[c] + 1; x < end; ++x) inside[static_cast<size_t>(x - t.first)] = 1;
       }
     }
-    spelled = spelled && rest.empty();
-    // Readers that order characters by position move stacked marks of
-    // left-to-right text (Thai tone marks, Indic signs) around: such lines
-    // carry their text as well.
-    bool marks = false;
-    for (const GlyphRun& run : t.runs) {
-      if (run.level & 1) continue;
-      for (const Glyph& g : run.glyphs) marks |= g.advance == 0 && (g.dx != 0 || g.dy != 0);
+    std::vector<int> unit(n);
+    for (size_t c = 0; c < n; ++c) {
+      bool extends = c > 0 && (ExtendsCluster(t.code_points[c]) || t.code_points[c - 1] == 0x200D ||
+                               inside[c]);
+      unit[c] = extends ? unit[c - 1] : static_cast<int>(c) + t.first;
+    }
+    auto unit_of = [&](const Share& s) {
+      const GlyphRun& run = t.runs[static_cast<size_t>(s.ref.run)];
+      return unit[static_cast<size_t>(run.glyphs[static_cast<size_t>(s.ref.glyph)].cluster - t.first)];
+    };
+    std::vector<GlyphRef> order;
+    std::vector<TextSpan> spans;
+    const std::vector<Share>& shares = all[i];
+    for (size_t k = 0; k < shares.size();) {
+      // Shares [k, m) draw one unit.
+      size_t m = k;
+      int g = unit_of(shares[k]);
+      while (m < shares.size() && unit_of(shares[m]) == g) ++m;
+      const GlyphRun& first_run = t.runs[static_cast<size_t>(shares[k].ref.run)];
+      bool rtl = (first_run.level & 1) != 0;
+      std::string text, spelled;
+      int end = g + 1;
+      while (end - t.first < static_cast<int>(n) && unit[static_cast<size_t>(end - t.first)] == g) {
+        ++end;
+      }
+      int characters = 0;
+      for (int c = g; c < end; ++c) {
+        if (IsBidiControl(cp_at(c))) continue;
+        AppendUtf8(cp_at(c), &text);
+        ++characters;
+      }
+      bool marks = false;
+      for (size_t x = k; x < m; ++x) {
+        order.push_back(shares[x].ref);
+        const GlyphRun& run = t.runs[static_cast<size_t>(shares[x].ref.run)];
+        const Glyph& glyph = run.glyphs[static_cast<size_t>(shares[x].ref.glyph)];
+        marks |= glyph.advance == 0 && (glyph.dx != 0 || glyph.dy != 0);
+        const auto& map = layer.to_unicode[run.face];
+        auto it = map.find(glyph.id);
+        if (it != map.end()) spelled += it->second;
+      }
+      bool needs = spelled != text || (!rtl && marks);
+      if (needs && !text.empty() && (!rtl || characters == 1)) {
+        spans.push_back({order.size() - (m - k), order.size() - 1, std::move(text)});
+      }
+      k = m;
     }
     layer.order.push_back(std::move(order));
-    layer.actual_text.push_back(!spelled || marks);
+    layer.spans.push_back(std::move(spans));
   }
   return layer;
 }

@@ -9,9 +9,14 @@
 // cluster of several glyphs (a reordered Indic vowel sign, a conjunct), a
 // glyph that is a character's own glyph in the font stands for that
 // character, and the remaining characters go to the remaining glyphs in
-// order. A font's ToUnicode map keeps the first text seen for each glyph;
-// a line whose glyphs, read through those maps in writing order, do not
-// spell its text is wrapped in /ActualText as well.
+// order. A font's ToUnicode map gives a glyph that is a character's own
+// glyph that character, and any other glyph the first text seen for it.
+// A grapheme (a character and the marks on it) whose glyphs, read through
+// those maps in writing order, do not spell it (a vowel sign drawn before
+// its consonant, a bracket mirrored in right-to-left text), or whose marks
+// are positioned (readers that sort by position move them), is wrapped in
+// a /Span with its /ActualText. Not a right-to-left grapheme of several
+// characters: poppler reverses such a span's text.
 #pragma once
 
 #include <cstdint>
@@ -29,13 +34,20 @@ struct GlyphRef {
   int run = 0, glyph = 0;
 };
 
+// Glyphs order[first..last] of a line stand for `text` (/ActualText).
+struct TextSpan {
+  size_t first = 0, last = 0;
+  std::string text;
+  bool operator==(const TextSpan&) const = default;
+};
+
 struct TextLayer {
   // Per face: glyph id → the characters it stands for (UTF-8).
   std::map<int, std::map<uint32_t, std::string>> to_unicode;
   // Per text item (display-list order): its glyphs in writing order, and
-  // whether it needs /ActualText.
+  // the spans of them that carry /ActualText, in order.
   std::vector<std::vector<GlyphRef>> order;
-  std::vector<bool> actual_text;
+  std::vector<std::vector<TextSpan>> spans;
 };
 
 // The glyph a face maps a code point to (0: none).

@@ -46,7 +46,7 @@ TEST_CASE("text layer: a ligature stands for its letters, and the line needs no 
   std::vector<TextItem> texts = {Line("office", {{10, 0}, {20, 1}, {30, 4}, {40, 5}})};
   TextLayer layer = BuildTextLayer(texts, NoNominal);
   CHECK(layer.to_unicode[0][20] == "ffi");
-  CHECK(layer.actual_text == std::vector<bool>{false});
+  CHECK(layer.spans[0].empty());
   CHECK(Written(layer, texts[0], 0) == std::vector<uint32_t>{10, 20, 30, 40});
 }
 
@@ -56,7 +56,7 @@ TEST_CASE("text layer: right-to-left glyphs are written from the first letter") 
   TextLayer layer = BuildTextLayer(texts, NoNominal);
   CHECK(Written(layer, texts[0], 0) == std::vector<uint32_t>{1, 2, 3});
   CHECK(layer.to_unicode[0][1] == "א");
-  CHECK(layer.actual_text == std::vector<bool>{false});
+  CHECK(layer.spans[0].empty());
 }
 
 TEST_CASE("text layer: a reordered vowel sign goes to its own glyph and the line gets /ActualText") {
@@ -68,13 +68,29 @@ TEST_CASE("text layer: a reordered vowel sign goes to its own glyph and the line
   });
   CHECK(layer.to_unicode[0][7] == "क");
   CHECK(layer.to_unicode[0][9] == "ि");
-  CHECK(layer.actual_text == std::vector<bool>{true});  // Drawn order spells "िक".
+  // Drawn order spells "िक": the grapheme says its text.
+  CHECK(layer.spans[0] == std::vector<TextSpan>{{0, 1, "कि"}});
 }
 
-TEST_CASE("text layer: one glyph for two texts keeps the first; the other line says its text") {
+TEST_CASE("text layer: a mirrored bracket reads as itself, with a span of its own") {
+  // "(א)" right to left: drawn as "(" glyph 2 for ")", "א", ")" glyph 1 for
+  // "("; glyph 1 is the font's own ")" and glyph 2 its "(".
+  std::vector<TextItem> texts = {Line("(א)", {{2, 2}, {7, 1}, {1, 0}}, true),
+                                 Line("(a)", {{2, 0}, {8, 1}, {1, 2}})};
+  TextLayer layer = BuildTextLayer(texts, [](int, int cp) -> uint32_t {
+    return cp == '(' ? 2 : cp == ')' ? 1 : 0;
+  });
+  CHECK(layer.to_unicode[0][1] == ")");  // Its own character, whatever came first.
+  CHECK(layer.to_unicode[0][2] == "(");
+  CHECK(layer.spans[0] == std::vector<TextSpan>{{0, 0, "("}, {2, 2, ")"}});
+  CHECK(layer.spans[1].empty());
+}
+
+TEST_CASE("text layer: one glyph for two texts keeps the first, the other line says its text") {
   // Glyph 5 draws "a" in the first line and "á" in the second.
   std::vector<TextItem> texts = {Line("a", {{5, 0}}), Line("á", {{5, 0}})};
   TextLayer layer = BuildTextLayer(texts, NoNominal);
   CHECK(layer.to_unicode[0][5] == "a");
-  CHECK(layer.actual_text == std::vector<bool>{false, true});
+  CHECK(layer.spans[0].empty());
+  CHECK(layer.spans[1] == std::vector<TextSpan>{{0, 0, "á"}});
 }

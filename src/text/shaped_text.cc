@@ -131,6 +131,7 @@ ShapedParagraph ShapeParagraph(const FontMetrics& metrics, std::string_view inpu
   p.cluster_start.assign(n, 0);
   for (size_t i = 0; i < n; ++i) {
     p.cluster_start[i] = i == 0 || !(ExtendsCluster(cps[i]) || cps[i - 1] == 0x200D);
+    if (IsBidiControl(cps[i])) p.drawn[i] = 0;  // Steers the order; not text to copy.
   }
   std::vector<uint8_t> levels = BidiLevels(cps, &p.base_level);
   std::vector<uint32_t> scripts = ResolveScripts(cps);

@@ -59,6 +59,13 @@ bool IsDefaultIgnorable(int cp) {
          (cp >= 0xE0000 && cp <= 0xE0FFF);
 }
 
+bool IsBidiControl(int cp) {
+  return cp == 0x061C || cp == 0x200E || cp == 0x200F || (cp >= 0x202A && cp <= 0x202E) ||
+         (cp >= 0x2066 && cp <= 0x2069);
+}
+
+std::string Isolate(const std::string& field) { return "\u2068" + field + "\u2069"; }
+
 bool MayNeedBidi(const std::vector<int>& text) {
   for (int cp : text) {
     if (cp < 0x0590) continue;

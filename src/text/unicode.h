@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 #include <vector>
 
 namespace brief {
@@ -21,6 +22,18 @@ bool ExtendsCluster(int cp);
 // variation selectors, soft hyphen, ...): drawn as nothing, so no font needs
 // a glyph for them.
 bool IsDefaultIgnorable(int cp);
+
+// True for the bidirectional formatting characters (marks, embeddings,
+// overrides, isolates): they steer the order of what is drawn but are not
+// text to copy or search.
+bool IsBidiControl(int cp);
+
+// `field` wrapped in FIRST STRONG ISOLATE ... POP DIRECTIONAL ISOLATE, so
+// that, composed with other text ("industry · headquarters"), its
+// direction and any directional controls in it stay inside it (UAX #9,
+// rules X5c, X6a), and the composed text takes its direction from what is
+// outside the fields.
+std::string Isolate(const std::string& field);
 
 // True when the text holds a character that can make the bidirectional
 // algorithm reorder anything: a right-to-left letter or an explicit

@@ -72,7 +72,24 @@ std::vector<double> ColumnWidths(const LayoutContext& c, double width,
   }
   double sum = std::accumulate(widths.begin(), widths.end(), 0.0);
   if (sum > width) {
-    for (double& w : widths) w *= width / sum;
+    // Still too wide (a word longer than the table allows): the widest
+    // columns give way, down to a common cap c with
+    //   sum over columns of min(width_i, c) = width,
+    // so narrow columns keep their words whole and only the longest words
+    // break. With the widths sorted, w_0 <= ... <= w_(n-1), c lies between
+    // w_(k-1) and w_k for the first k where
+    //   w_0 + ... + w_(k-1) + (n - k) * w_k >= width.
+    std::vector<double> sorted = widths;
+    std::sort(sorted.begin(), sorted.end());
+    double below = 0, cap = width / static_cast<double>(n);
+    for (size_t k = 0; k < n; ++k) {
+      if (below + static_cast<double>(n - k) * sorted[k] >= width) {
+        cap = (width - below) / static_cast<double>(n - k);
+        break;
+      }
+      below += sorted[k];
+    }
+    for (double& w : widths) w = std::min(w, cap);
   }
   return widths;
 }

@@ -27,8 +27,9 @@ struct TableCell {
 // wrapping columns share the spare width in proportion to their naturals;
 // otherwise non-wrapping columns keep their natural width and the wrapping
 // ones share what is left in proportion to their naturals (never less than
-// their longest word). If even that does not fit, every column shrinks in
-// proportion (long words then break).
+// their longest word). If even that does not fit, the widest columns are
+// capped at a common width that makes the table fit, so only the longest
+// words break.
 std::vector<double> ColumnWidths(const LayoutContext& c, double width,
                                  const std::vector<TableColumn>& columns,
                                  const std::vector<std::vector<TableCell>>& rows);

@@ -52,3 +52,18 @@ TEST_CASE("table: when content is too wide, fixed columns keep their width and w
   CHECK(h > 3 * drawing.LineHeight(f.tmpl.size_base));
   for (const TextItem& t : out.texts) CHECK(t.x + t.width <= 120 + 1e-6);
 }
+
+TEST_CASE("table: a word longer than the table breaks in its own column, short words stay whole") {
+  Fixture f;
+  std::vector<TableColumn> cols = {{"Partner", Align::kLeft, true},
+                                   {"Kind", Align::kLeft, false},
+                                   {"Scope", Align::kLeft, true}};
+  std::string word(60, 'x');  // 60 characters: wider than the whole table.
+  auto widths = ColumnWidths(f.context, 150, cols, Rows({{"Volkswagen", "Supply", word}}));
+  CHECK(std::accumulate(widths.begin(), widths.end(), 0.0) == doctest::Approx(150));
+  double pad = 2 * f.tmpl.size_base * 0.45;
+  CHECK(widths[0] == doctest::Approx(10 * 0.5 * f.tmpl.size_base + pad));  // "Volkswagen" whole.
+  auto roomy = ColumnWidths(f.context, 1000, cols, Rows({{"Volkswagen", "Supply", "x"}}));
+  CHECK(widths[1] == doctest::Approx(roomy[1]));  // "Supply" at its natural width.
+  CHECK(widths[2] < 60 * 0.5 * f.tmpl.size_base);
+}

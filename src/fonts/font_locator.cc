@@ -113,14 +113,13 @@ FontLocation FromFolder(FcPattern* request, const std::string& fonts_dir) {
 // the style asked for, closest to a regular weight and normal width (a
 // family may also hold ExtraLight or Condensed faces that match "no
 // style"), then by file for a stable choice.
-FontLocation FromList(FcPattern* request, FcFontSet* list) {
+FontLocation FromList(FcPattern* request, const std::vector<FcPattern*>& list) {
   struct Candidate {
     int distance;
     FontLocation location;
   };
   std::vector<Candidate> candidates;
-  for (int i = 0; list && i < list->nfont; ++i) {
-    FcPattern* p = list->fonts[i];
+  for (FcPattern* p : list) {
     if (!IsTrueType(p) || !Matches(request, p)) continue;
     int weight = FC_WEIGHT_REGULAR, width = FC_WIDTH_NORMAL, wanted = FC_WEIGHT_REGULAR;
     FcPatternGetInteger(p, FC_WEIGHT, 0, &weight);
@@ -152,6 +151,7 @@ std::vector<FontLocation> LocateFonts(const std::vector<std::string>& names,
   // font each time). Matching families is exact, without fontconfig's
   // substitutions.
   std::vector<std::string> wanted;
+  std::vector<int> family_of(names.size(), -1);  // Index into `wanted`.
   for (size_t i = 0; i < names.size(); ++i) {
     const std::string& name = names[i];
     if (name.size() > 4 && Lower(name.substr(name.size() - 4)) == ".ttf") {
@@ -172,7 +172,12 @@ std::vector<FontLocation> LocateFonts(const std::vector<std::string>& names,
       continue;
     }
     found[i] = FromFolder(requests[i], fonts_dir);
-    if (found[i].path.empty()) wanted.push_back(Lower(GetString(requests[i], FC_FAMILY)));
+    if (found[i].path.empty()) {
+      std::string family = Lower(GetString(requests[i], FC_FAMILY));
+      auto at = std::find(wanted.begin(), wanted.end(), family);
+      family_of[i] = static_cast<int>(at - wanted.begin());
+      if (at == wanted.end()) wanted.push_back(family);
+    }
   }
   // Families are compared by a case-folded hash first: the walk sees
   // every family name of every installed font.
@@ -185,35 +190,34 @@ std::vector<FontLocation> LocateFonts(const std::vector<std::string>& names,
   };
   std::vector<uint64_t> wanted_hashes;
   for (const std::string& w : wanted) wanted_hashes.push_back(folded_hash(w.c_str()));
-  FcFontSet* list = FcFontSetCreate();
+  std::vector<std::vector<FcPattern*>> faces(wanted.size());  // The faces of each family.
   FcConfig* config = wanted.empty() ? nullptr : SystemFonts();
   if (FcFontSet* all = config ? FcConfigGetFonts(config, FcSetSystem) : nullptr) {
     for (int f = 0; f < all->nfont; ++f) {
       FcChar8* family = nullptr;
-      bool keep = false;
-      for (int k = 0; !keep && FcPatternGetString(all->fonts[f], FC_FAMILY, k, &family) == FcResultMatch; ++k) {
+      for (int k = 0; FcPatternGetString(all->fonts[f], FC_FAMILY, k, &family) == FcResultMatch; ++k) {
         uint64_t h = folded_hash(reinterpret_cast<const char*>(family));
-        for (size_t w = 0; w < wanted.size() && !keep; ++w) {
-          keep = h == wanted_hashes[w] &&
-                 FcStrCmpIgnoreCase(family, reinterpret_cast<const FcChar8*>(wanted[w].c_str())) == 0;
+        for (size_t w = 0; w < wanted.size(); ++w) {
+          if (h == wanted_hashes[w] &&
+              FcStrCmpIgnoreCase(family, reinterpret_cast<const FcChar8*>(wanted[w].c_str())) == 0 &&
+              (faces[w].empty() || faces[w].back() != all->fonts[f])) {
+            faces[w].push_back(all->fonts[f]);
+          }
         }
-      }
-      if (keep) {
-        FcPatternReference(all->fonts[f]);
-        FcFontSetAdd(list, all->fonts[f]);
       }
     }
   }
   for (size_t i = 0; i < names.size(); ++i) {
     if (!requests[i]) continue;
-    if (found[i].path.empty()) found[i] = FromList(requests[i], list);
+    if (found[i].path.empty() && family_of[i] >= 0) {
+      found[i] = FromList(requests[i], faces[static_cast<size_t>(family_of[i])]);
+    }
     if (found[i].path.empty()) {
       (*errors)[i] = "font '" + names[i] + "' is not installed and not in " +
                      (fonts_dir.empty() ? "the fonts folder" : fonts_dir + "/");
     }
     FcPatternDestroy(requests[i]);
   }
-  FcFontSetDestroy(list);
   return found;
 }
 

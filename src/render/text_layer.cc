@@ -131,7 +131,9 @@ std::vector<Share> LineShares(const TextItem& t, const NominalGlyph& nominal) {
 // Characters in UTF-16 code units, as a ToUnicode entry holds them.
 size_t Utf16Units(const std::string& utf8) {
   size_t units = 0;
-  for (int cp : ToCodePoints(utf8)) units += cp >= 0x10000 ? 2 : 1;
+  for (unsigned char b : utf8) {
+    if ((b & 0xC0) != 0x80) units += b >= 0xF0 ? 2 : 1;  // A lead byte; four-byte ones need a pair.
+  }
   return units;
 }
 
@@ -150,8 +152,9 @@ TextLayer BuildTextLayer(const std::vector<TextItem>& texts, const NominalGlyph&
     for (const Share& s : all.back()) {
       const GlyphRun& run = t.runs[static_cast<size_t>(s.ref.run)];
       uint32_t id = run.glyphs[static_cast<size_t>(s.ref.glyph)].id;
-      std::vector<int> cps = ToCodePoints(s.text);
-      if (cps.size() == 1 && nominal(run.face, cps[0]) == id) {
+      size_t pos = 0;
+      int cp = s.text.empty() ? -1 : DecodeUtf8(s.text, &pos);
+      if (cp >= 0 && pos == s.text.size() && nominal(run.face, cp) == id) {
         layer.to_unicode[run.face].try_emplace(id, s.text);
       }
     }

@@ -173,7 +173,7 @@ std::optional<Template> LoadTemplateFile(const FileSystem& fs, const std::string
       if (int v = f->Get("regular"); v >= 0) t.font_regular = r.ReadText(v, "fonts.regular", 200).value_or("");
       if (int v = f->Get("bold"); v >= 0) t.font_bold = r.ReadText(v, "fonts.bold", 200).value_or("");
       if (int v = f->Get("fallback"); v >= 0) {
-        auto items = r.ReadList(v, "fonts.fallback", false, 16);
+        auto items = r.ReadList(v, "fonts.fallback", false, 32);
         for (size_t i = 0; items && i < items->size(); ++i) {
           if (auto name = r.ReadText((*items)[i], IndexPath("fonts.fallback", i), 200)) {
             t.font_fallbacks.push_back(*name);

@@ -10,6 +10,8 @@
 #include "base/utf8.h"
 #include "layout/page_layout.h"
 #include "render/pdf_render.h"
+#include "text/shaped_text.h"
+#include "text/unicode.h"
 
 namespace brief {
 
@@ -26,15 +28,27 @@ ImageSize LogoSize(const std::string& path) {
   return size;
 }
 
+// A field as the page's text layer has it: spaces normalized, no control
+// or bidirectional formatting characters (a document title is shown
+// without them, and they would let one field reorder the next).
+std::string Plain(const std::string& field) {
+  std::string out;
+  for (int cp : ToCodePoints(NormalizeSpaces(field))) {
+    if (!IsBidiControl(cp)) AppendUtf8(cp, &out);
+  }
+  return out;
+}
+
 PdfInfo MakeInfo(const Brief& b, long long source_date_epoch) {
   PdfInfo info;
   const Company& c = b.company;
-  info.title = c.name + " — company brief";
-  info.subject = fmt::format("Company brief: {}, {}; facts as of {}", c.industry, c.headquarters,
+  std::string name = Plain(c.name), industry = Plain(c.industry), hq = Plain(c.headquarters);
+  info.title = name + " — company brief";
+  info.subject = fmt::format("Company brief: {}, {}; facts as of {}", industry, hq,
                              FormatHuman(b.as_of));
-  info.keywords = c.name;
-  if (!c.native_name.empty()) info.keywords += ", " + c.native_name;
-  info.keywords += ", " + c.industry + ", " + c.headquarters + ", company brief";
+  info.keywords = name;
+  if (!c.native_name.empty()) info.keywords += ", " + Plain(c.native_name);
+  info.keywords += ", " + industry + ", " + hq + ", company brief";
   info.creator = GeneratorName();
   info.producer = GeneratorName() + " (libharu 2.3.0)";
   if (source_date_epoch >= 0) {
@@ -67,15 +81,24 @@ std::vector<Diagnostic> MissingGlyphDiagnostics(const std::vector<MissingGlyph>&
   }
   std::vector<Diagnostic> out;
   for (const std::string& path : paths) {
+    // At most kListed characters are named; a field in a script no font
+    // has would otherwise give a line of hundreds.
+    constexpr int kListed = 12;
     std::string shown, codes;
     int count = 0;
     for (const MissingGlyph& m : missing) {
       if (m.path != path) continue;
-      std::string c;
-      AppendUtf8(m.code_point, &c);
-      shown += fmt::format("{}'{}'", count ? ", " : "", c);
-      codes += (count ? ", " : "") + CodePointName(m.code_point);
+      if (count < kListed) {
+        std::string c;
+        AppendUtf8(m.code_point, &c);
+        shown += fmt::format("{}'{}'", count ? ", " : "", c);
+        codes += (count ? ", " : "") + CodePointName(m.code_point);
+      }
       ++count;
+    }
+    if (count > kListed) {
+      shown += fmt::format(" and {} more", count - kListed);
+      codes += ", ...";
     }
     out.push_back({Severity::kWarning, file, 0, 0, path,
                    fmt::format("no font of the template has {} ({}); {} will not show", shown, codes,

@@ -94,6 +94,22 @@ class TreeBuilder : public YAML::EventHandler {
     SyntaxNode& node = tree_->nodes[static_cast<size_t>(id)];
     node.text = value;
     node.plain = tag == "?";
+    // Escapes ("\x07", "\uFFFF") can put into a value what the file itself
+    // may not hold: the same characters are refused there.
+    for (size_t pos = 0; pos < value.size();) {
+      int cp = DecodeUtf8(value, &pos);
+      if ((cp >= 0 && cp < 0x20 && cp != '\t' && cp != '\n') || cp == 0x7F ||
+          (cp >= 0x80 && cp <= 0x9F)) {
+        Error(mark, fmt::format("control character {} (written as an escape) is not allowed in a brief",
+                                CodePointName(cp)));
+        break;
+      }
+      if ((cp & 0xFFFE) == 0xFFFE || (cp >= 0xFDD0 && cp <= 0xFDEF)) {
+        Error(mark, fmt::format("{} is a noncharacter, not text; it is not allowed in a brief",
+                                CodePointName(cp)));
+        break;
+      }
+    }
   }
 
   void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {

@@ -115,6 +115,14 @@ TEST_CASE("loader: encoding problems are listed with positions") {
         "x.yaml:2:1: error: control character U+0001 is not allowed in a brief");
 }
 
+TEST_CASE("loader: escapes cannot smuggle in control characters or noncharacters") {
+  CHECK(Load("a: \"bell\\x07\"\n").first() ==
+        "x.yaml:1:4: error: control character U+0007 (written as an escape) is not allowed in a brief");
+  CHECK(Load("a: \"x\\uFFFF\"\n").first() ==
+        "x.yaml:1:4: error: U+FFFF is a noncharacter, not text; it is not allowed in a brief");
+  CHECK(Load("a: \"tab\\there\\nand a line\"\n").ok);  // Tabs and line ends are text.
+}
+
 TEST_CASE("loader: a UTF-8 byte-order mark is skipped, UTF-16 is refused") {
   CHECK(Load("\xEF\xBB\xBF" "a: 1\n").ok);
   CHECK(Load("\xFF\xFE" "a\0:\0").first() ==

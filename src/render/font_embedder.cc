@@ -83,7 +83,7 @@ std::string ToUnicodeCMap(const std::vector<std::pair<uint32_t, std::string>>& g
 }
 
 bool EmbeddedFont::Embed(PdfDocument& doc, const FontFace& face, const std::vector<uint32_t>& glyphs,
-                         const std::map<uint32_t, std::string>& to_unicode, std::string* error) {
+                         const std::unordered_map<uint32_t, std::string>& to_unicode, std::string* error) {
   HPDF_Doc pdf = doc.get();
   auto subset = face.Subset(glyphs, &new_id_, error);
   if (!subset) return false;

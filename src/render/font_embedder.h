@@ -28,7 +28,7 @@ class EmbeddedFont {
   // and adds the font's objects to the document; `to_unicode` gives the text
   // of those glyphs that have one. Returns false with *error on failure.
   bool Embed(PdfDocument& doc, const FontFace& face, const std::vector<uint32_t>& glyphs,
-             const std::map<uint32_t, std::string>& to_unicode, std::string* error);
+             const std::unordered_map<uint32_t, std::string>& to_unicode, std::string* error);
 
   // The Type0 font dictionary, for a page's /Font resources.
   HPDF_Dict dict() const { return type0_; }

@@ -203,6 +203,8 @@ TextLayer BuildTextLayer(const std::vector<TextItem>& texts, const NominalGlyph&
     std::vector<GlyphRef> order;
     std::vector<TextSpan> spans;
     const std::vector<Share>& shares = all[i];
+    int map_face = -1;
+    const std::unordered_map<uint32_t, std::string>* map = nullptr;  // ToUnicode of map_face.
     for (size_t k = 0; k < shares.size();) {
       // Shares [k, m) draw one unit.
       size_t m = k;
@@ -227,9 +229,12 @@ TextLayer BuildTextLayer(const std::vector<TextItem>& texts, const NominalGlyph&
         const GlyphRun& run = t.runs[static_cast<size_t>(shares[x].ref.run)];
         const Glyph& glyph = run.glyphs[static_cast<size_t>(shares[x].ref.glyph)];
         marks |= glyph.advance == 0 && (glyph.dx != 0 || glyph.dy != 0);
-        const auto& map = layer.to_unicode[run.face];
-        auto it = map.find(glyph.id);
-        if (it != map.end()) spelled += it->second;
+        if (run.face != map_face) {
+          map_face = run.face;
+          map = &layer.to_unicode[run.face];
+        }
+        auto it = map->find(glyph.id);
+        if (it != map->end()) spelled += it->second;
       }
       bool needs = spelled != text || (!rtl && marks);
       if (needs && !text.empty() && (!rtl || characters == 1)) {

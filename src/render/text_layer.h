@@ -22,6 +22,7 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <unordered_map>
 #include <string>
 #include <vector>
 
@@ -43,7 +44,7 @@ struct TextSpan {
 
 struct TextLayer {
   // Per face: glyph id → the characters it stands for (UTF-8).
-  std::map<int, std::map<uint32_t, std::string>> to_unicode;
+  std::map<int, std::unordered_map<uint32_t, std::string>> to_unicode;
   // Per text item (display-list order): its glyphs in writing order, and
   // the spans of them that carry /ActualText, in order.
   std::vector<std::vector<GlyphRef>> order;

@@ -32,7 +32,7 @@ bool Covers(const FontMetrics& m, int face, const std::vector<int>& cps, int a, 
 //     letters before it, when that face has it;
 //  2. the face asked for;
 //  3. the fallback that has every cluster of this script run that the face
-//     asked for lacks (so a word is not drawn in two designs);
+//     asked for lacks (so a word in another script is drawn in one design);
 //  4. the first fallback that has it.
 std::vector<int> ChooseFaces(const FontMetrics& m, int face, const std::vector<int>& cps,
                              const std::vector<uint32_t>& scripts, const std::vector<uint8_t>& levels,

@@ -10,6 +10,7 @@
 
 #include "base/edit_distance.h"
 #include "base/utf8.h"
+#include "text/unicode.h"
 
 namespace brief {
 
@@ -177,6 +178,23 @@ std::optional<std::string> NodeReader::ReadText(int id, const std::string& path,
   std::string trimmed = TrimUnicode(*text);
   if (trimmed.empty()) {
     Error(id, path, "must not be empty");
+    return std::nullopt;
+  }
+  // Text that draws nothing (only joiners, directional marks, combining
+  // marks) would leave a blank where a name should be; a combining mark
+  // first has no letter to sit on.
+  std::vector<int> cps = ToCodePoints(trimmed);
+  bool visible = false;
+  for (int cp : cps) {
+    visible |= !IsUnicodeSpace(cp) && !IsDefaultIgnorable(cp) && !IsBidiControl(cp) && !ExtendsCluster(cp);
+  }
+  if (!visible) {
+    Error(id, path, "has no visible character (only invisible or combining ones)");
+    return std::nullopt;
+  }
+  if (ExtendsCluster(cps.front()) && cps.front() != 0x200D && cps.front() != 0x200C) {
+    Error(id, path, fmt::format("begins with the combining character {}, which has no letter to sit on",
+                                CodePointName(cps.front())));
     return std::nullopt;
   }
   size_t length = CountCodePoints(trimmed);

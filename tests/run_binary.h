@@ -28,7 +28,9 @@ inline Run RunShell(const std::string& command) {
   static int counter = 0;
   std::string base = "/tmp/brief_sh_" + std::to_string(getpid()) + "_" + std::to_string(counter++);
   Run r;
-  int raw = std::system((command + " >" + base + ".out 2>" + base + ".err </dev/null").c_str());
+  // Grouped, so the redirections apply to the whole command: appended to a
+  // pipeline, "</dev/null" would replace the last command's input.
+  int raw = std::system(("{ " + command + "\n} >" + base + ".out 2>" + base + ".err </dev/null").c_str());
   r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
   r.out = ReadWhole(base + ".out");
   r.err = ReadWhole(base + ".err");

@@ -71,6 +71,7 @@ const std::vector<Script>& Scripts() {
       {"toyota", "classic",
        {"トヨタ自動車株式会社", "小型乗用車トヨペットSA型を発売し、戦後初の本格的な乗用車生産を始めた。"},
        {}},
+      {"byd", "classic", {"比亚迪 BYD", "比亚迪股份有限公司", "王传福", "在深圳成立，最初生产充电电池。"}, {}},
       {"officine", "compact",
        {"Officine Fiat Affiliates", "Coachbuilder whose offices fulfilled official and affluent orders."},
        {}},
@@ -139,6 +140,17 @@ TEST_CASE("scripts: bold text the main font lacks takes the fallback family's bo
   Run fonts = RunShell("pdffonts " + out.path + "/hyundai.pdf");
   CHECK(fonts.out.find("+NanumGothic ") != std::string::npos);      // The native name.
   CHECK(fonts.out.find("+NanumGothicBold ") != std::string::npos);  // The person's name.
+}
+
+TEST_CASE("scripts: bold asked of a fallback with no bold face is emboldened, the font embedded once") {
+  TempDir out;
+  RunBrief("render -q tests/briefs/scripts/byd.yaml -o " + out.path);
+  std::string pdf = out.path + "/byd.pdf";
+  Run fonts = RunShell("pdffonts " + pdf + " | grep -c DroidSansFallback");
+  CHECK(fonts.out == "1\n");
+  std::string content = RunShell("qpdf --qdf --object-streams=disable " + pdf + " -").out;
+  CHECK(content.find("2 Tr") != std::string::npos);  // Filled and stroked.
+  CHECK(content.find("0 Tr") != std::string::npos);  // And back for the next text.
 }
 
 TEST_CASE("scripts: glyph 0 is never drawn or mapped") {

@@ -132,7 +132,10 @@ std::unique_ptr<FontFace> FontFace::Load(const std::string& path, int index, std
                                                  coords.data());
       hb_font_set_var_named_instance(font, static_cast<unsigned>(instance - 1));
     }
-    for (unsigned i = 0; i < count; ++i) f->axes_.push_back({axes[i].tag, coords[i]});
+    for (unsigned i = 0; i < count; ++i) {
+      f->axes_.push_back({axes[i].tag, coords[i]});
+      if (axes[i].tag == HB_TAG('w', 'g', 'h', 't') && coords[i] >= 600) f->instance_bold_ = true;
+    }
   }
   hb_font_make_immutable(font);
   f->font_ = font;
@@ -156,7 +159,7 @@ std::unique_ptr<FontFace> FontFace::Load(const std::string& path, int index, std
                                     static_cast<unsigned char>(h[37 + 2 * i]));
       f->bbox_[i] = v * 1000 / static_cast<int>(upem);
     }
-    f->bold_ = (static_cast<unsigned char>(h[45]) & 1) != 0;
+    f->bold_ = f->instance_bold_ || (static_cast<unsigned char>(h[45]) & 1) != 0;
   }
   hb_blob_destroy(head);
   // PostScript name (name ID 6): ASCII without spaces by the spec, but

@@ -69,7 +69,8 @@ class FontFace {
   std::vector<std::pair<unsigned, float>> axes_;  // Variable font: axis tag → value.
   int ascent_ = 800, descent_ = -200, cap_height_ = 700;
   int bbox_[4] = {0, -200, 1000, 900};
-  bool bold_ = false;
+  bool bold_ = false;           // head's macStyle, or a variable font's instance at weight 600+.
+  bool instance_bold_ = false;
 };
 
 }  // namespace brief

@@ -71,4 +71,10 @@ const FontFace& FontSet::get(int i) const {
   return *slot.use;
 }
 
+int FontSet::Canonical(int face) const {
+  get(face);  // Resolves a bold slot.
+  const Slot& slot = *slots_[static_cast<size_t>(face)];
+  return slot.regular >= 0 && !slot.face ? slot.regular : face;
+}
+
 }  // namespace brief

@@ -34,6 +34,9 @@ class FontSet : public FontMetrics {
   }
   int Ascent(int face) const override { return get(face).ascent(); }
   int Descent(int face) const override { return get(face).descent(); }
+  // The template's bold font counts as bold whatever its head table says.
+  bool IsBold(int face) const override { return face == kBold || get(face).bold(); }
+  int Canonical(int face) const override;
 
   const FontFace& face(int i) const { return get(i); }
 

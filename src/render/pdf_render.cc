@@ -97,6 +97,7 @@ std::string HexTextString(const std::string& utf8) {
 // rise back at 0.
 void ShowLine(const TextItem& t, const std::vector<GlyphRef>& order, const std::vector<TextSpan>& spans,
               const std::map<int, EmbeddedFont>& fonts, int* face, std::string* out) {
+  bool heavier = false;  // Text render mode 2: filled and stroked in the fill colour.
   std::vector<std::vector<double>> origin(t.runs.size());
   double x = 0;
   for (size_t r = 0; r < t.runs.size(); ++r) {
@@ -125,6 +126,15 @@ void ShowLine(const TextItem& t, const std::vector<GlyphRef>& order, const std::
       flush();
       *out += fmt::format("/F{} {} Tf\n", run.face, Num(t.size));
       *face = run.face;
+    }
+    if (run.embolden != heavier) {
+      // Bold asked of a face with no bold design: outlines stroked 3 % of
+      // an em wide, half of it outside, as word processors embolden.
+      flush();
+      heavier = run.embolden;
+      *out += heavier ? fmt::format("2 Tr {} w {} {} {} RG\n", Num(t.size * 0.03), Num(t.color.r),
+                                    Num(t.color.g), Num(t.color.b))
+                      : "0 Tr\n";
     }
     if (g.dy != rise) {
       flush();
@@ -155,6 +165,7 @@ void ShowLine(const TextItem& t, const std::vector<GlyphRef>& order, const std::
   }
   flush();
   if (rise != 0) *out += "0 Ts\n";
+  if (heavier) *out += "0 Tr\n";
 }
 
 // The text of the page as one BT ... ET block: font and colour set only

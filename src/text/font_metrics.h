@@ -58,6 +58,14 @@ class FontMetrics {
   virtual int Ascent(int face) const = 0;
   virtual int Descent(int face) const = 0;
 
+  // True when the face is a bold design.
+  virtual bool IsBold(int face) const = 0;
+
+  // The number of the face that `face` draws with: a fallback's bold slot
+  // whose family has no bold face draws with the regular one, and text
+  // should name that one (so a PDF embeds the font once).
+  virtual int Canonical(int face) const { return face; }
+
  private:
   uint64_t id_;
 };
@@ -77,6 +85,7 @@ class FixedMetrics : public FontMetrics {
   void Shape(int face, const ShapeRequest& request, std::vector<Glyph>* out) const override;
   int Ascent(int) const override { return 800; }
   int Descent(int) const override { return -200; }
+  bool IsBold(int face) const override { return face == kBold; }
 
  private:
   int advance_;

@@ -136,6 +136,9 @@ ShapedParagraph ShapeParagraph(const FontMetrics& metrics, std::string_view inpu
   std::vector<uint8_t> levels = BidiLevels(cps, &p.base_level);
   std::vector<uint32_t> scripts = ResolveScripts(cps);
   std::vector<int> faces = ChooseFaces(metrics, face, cps, scripts, levels, p.cluster_start);
+  for (int& f : faces) {
+    if (f >= 0) f = metrics.Canonical(f);
+  }
   p.breaks = LineBreakOpportunities(cps);
 
   // Runs: maximal stretches of one face, script and level.
@@ -155,6 +158,7 @@ ShapedParagraph ShapeParagraph(const FontMetrics& metrics, std::string_view inpu
       run.face = faces[a];
       run.level = levels[a];
       run.script = scripts[a];
+      run.embolden = metrics.IsBold(face) && !metrics.IsBold(run.face);
       run.start = static_cast<int>(a);
       run.end = static_cast<int>(b);
       metrics.Shape(run.face,
@@ -196,6 +200,7 @@ std::vector<GlyphRun> LineRuns(const FontMetrics& metrics, const ShapedParagraph
     piece.face = r.face;
     piece.level = r.level;
     piece.script = r.script;
+    piece.embolden = r.embolden;
     piece.start = s;
     piece.end = e;
     if ((s > r.start && UnsafeCut(r, s)) || (e < r.end && UnsafeCut(r, e))) {

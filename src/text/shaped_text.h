@@ -19,6 +19,7 @@ struct GlyphRun {
   int face = 0;
   uint8_t level = 0;
   uint32_t script = 0;     // HB_SCRIPT_* it was shaped as.
+  bool embolden = false;   // Bold was asked for but the face is not bold: draw it heavier.
   int start = 0, end = 0;
   std::vector<Glyph> glyphs;
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <string_view>
+#include <unordered_set>
 
 #include "base/utf8.h"
 #include "text/unicode.h"
@@ -143,30 +144,36 @@ TextLayer BuildTextLayer(const std::vector<TextItem>& texts, const NominalGlyph&
   TextLayer layer;
   std::vector<std::vector<Share>> all;
   all.reserve(texts.size());
-  // A glyph that is a character's own glyph stands for that character
-  // wherever it appears: entered first, so that a bracket mirrored in
-  // right-to-left text ("(" drawn with the ")" glyph) does not make every
-  // ")" of the page read as "(".
+  // Each glyph stands for the first text seen for it. Readers cap what one
+  // glyph may stand for (MuPDF ignores more than 8 UTF-16 units): longer
+  // texts, such as a flag's tag sequence, are left to /ActualText.
+  std::map<int, std::unordered_set<uint32_t>> contested;  // Glyphs seen with two texts.
   for (const TextItem& t : texts) {
     all.push_back(LineShares(t, nominal));
     for (const Share& s : all.back()) {
+      if (s.text.empty() || Utf16Units(s.text) > 8) continue;
       const GlyphRun& run = t.runs[static_cast<size_t>(s.ref.run)];
       uint32_t id = run.glyphs[static_cast<size_t>(s.ref.glyph)].id;
+      auto [it, fresh] = layer.to_unicode[run.face].try_emplace(id, s.text);
+      if (!fresh && it->second != s.text) contested[run.face].insert(id);
+    }
+  }
+  // But a glyph seen with two texts that is one character's own glyph
+  // stands for that character, so that a bracket mirrored in right-to-left
+  // text ("(" drawn with the ")" glyph) does not make every ")" of the page
+  // read as "(".
+  for (size_t i = 0; i < texts.size() && !contested.empty(); ++i) {
+    for (const Share& s : all[i]) {
+      const GlyphRun& run = texts[i].runs[static_cast<size_t>(s.ref.run)];
+      auto c = contested.find(run.face);
+      uint32_t id = run.glyphs[static_cast<size_t>(s.ref.glyph)].id;
+      if (c == contested.end() || !c->second.count(id)) continue;
       size_t pos = 0;
       int cp = s.text.empty() ? -1 : DecodeUtf8(s.text, &pos);
       if (cp >= 0 && pos == s.text.size() && nominal(run.face, cp) == id) {
-        layer.to_unicode[run.face].try_emplace(id, s.text);
+        layer.to_unicode[run.face][id] = s.text;
+        c->second.erase(id);  // Settled.
       }
-    }
-  }
-  // Then the rest, the first text seen for each glyph. Readers cap what one
-  // glyph may stand for (MuPDF ignores more than 8 UTF-16 units): longer
-  // texts, such as a flag's tag sequence, are left to /ActualText.
-  for (size_t i = 0; i < texts.size(); ++i) {
-    for (const Share& s : all[i]) {
-      if (s.text.empty() || Utf16Units(s.text) > 8) continue;
-      const GlyphRun& run = texts[i].runs[static_cast<size_t>(s.ref.run)];
-      layer.to_unicode[run.face].try_emplace(run.glyphs[static_cast<size_t>(s.ref.glyph)].id, s.text);
     }
   }
   layer.order.reserve(texts.size());

@@ -113,6 +113,8 @@ void ShowLine(const TextItem& t, const std::vector<GlyphRef>& order, const std::
     array.clear();
   };
   size_t span = 0;
+  const EmbeddedFont* font = nullptr;  // The font of the run `font_run`.
+  int font_run = -1;
   for (size_t k = 0; k < order.size(); ++k) {
     const GlyphRef& ref = order[k];
     if (span < spans.size() && spans[span].first == k) {
@@ -121,7 +123,10 @@ void ShowLine(const TextItem& t, const std::vector<GlyphRef>& order, const std::
     }
     const GlyphRun& run = t.runs[static_cast<size_t>(ref.run)];
     const Glyph& g = run.glyphs[static_cast<size_t>(ref.glyph)];
-    const EmbeddedFont& font = fonts.at(run.face);
+    if (ref.run != font_run) {
+      font_run = ref.run;
+      font = &fonts.at(run.face);
+    }
     if (run.face != *face) {
       flush();
       *out += fmt::format("/F{} {} Tf\n", run.face, Num(t.size));
@@ -154,9 +159,9 @@ void ShowLine(const TextItem& t, const std::vector<GlyphRef>& order, const std::
     } else {
       array += "<";
     }
-    font.AppendCode(g.id, &array);
+    font->AppendCode(g.id, &array);
     array += ">";
-    pen += font.Width(g.id);
+    pen += font->Width(g.id);
     if (span < spans.size() && spans[span].last == k) {
       flush();
       *out += "EMC\n";

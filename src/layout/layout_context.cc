@@ -42,9 +42,7 @@ std::vector<TextLine> LayoutContext::Wrap(const std::string& text, int face, dou
 double LayoutContext::DrawLines(const std::vector<TextLine>& lines, double x, double top,
                                 double width, double size, Color color, Align align) const {
   double y = top;
-  // A right-to-left paragraph of several lines is set ragged left: its
-  // lines start at the right edge, where it is read from.
-  if (align == Align::kLeft && lines.size() > 1 && lines.front().rtl) align = Align::kRight;
+  if (align == Align::kStart) align = !lines.empty() && lines.front().rtl ? Align::kRight : Align::kLeft;
   for (const TextLine& line : lines) {
     double lx = align == Align::kRight    ? x + width - line.width
                 : align == Align::kCenter ? x + (width - line.width) / 2

@@ -17,7 +17,9 @@ struct MissingGlyph {
   bool operator==(const MissingGlyph&) const = default;
 };
 
-enum class Align { kLeft, kRight, kCenter };
+// kStart: left, or right for a paragraph that reads right to left (its
+// lines then start at the right edge, where it is read from).
+enum class Align { kLeft, kRight, kCenter, kStart };
 
 // One layout pass: the template's sizes multiplied by `scale`, items
 // appended to `out`. All coordinates in points, y downward from the page top.
@@ -52,15 +54,14 @@ struct LayoutContext {
                              const std::string& path) const;
 
   // Draws lines from `top`, aligned within [x, x + width]; returns their
-  // height (lines × line height). kLeft sets a right-to-left paragraph of
-  // more than one line flush right.
+  // height (lines × line height).
   double DrawLines(const std::vector<TextLine>& lines, double x, double top, double width,
-                   double size, Color color, Align align = Align::kLeft) const;
+                   double size, Color color, Align align = Align::kStart) const;
 
   // Wrap, then DrawLines.
   double Paragraph(double x, double top, double width, const std::string& text, int face,
                    double size, Color color, const std::string& path,
-                   Align align = Align::kLeft) const;
+                   Align align = Align::kStart) const;
 
   // Draws a single unwrapped line aligned within [x, x + width]; returns its width.
   double Label(double x, double top, double width, const std::string& text, int face, double size,

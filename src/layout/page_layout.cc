@@ -49,14 +49,15 @@ double Header(const LayoutContext& c, const LayoutInput& in) {
   double y = top + pad;
   // Name, then the native name beside it when it fits on the same line.
   std::vector<TextLine> name_lines = c.Wrap(co.name, kBold, c.title(), text_w, "company.name");
-  double name_h = c.DrawLines(name_lines, left, y, text_w, c.title(), name_color);
+  // The title block reads from the left edge of the page, whatever the
+  // script of the name.
+  double name_h = c.DrawLines(name_lines, left, y, text_w, c.title(), name_color, Align::kLeft);
   double native_size = c.title() * 0.5;
   if (!co.native_name.empty()) {
     double last_w = name_lines.empty() ? 0 : name_lines.back().width;
     double native_w = c.shaper.Width(co.native_name, kRegular, native_size);
     double gap = c.title() * 0.35;
-    bool flush_right = name_lines.size() > 1 && name_lines.front().rtl;
-    if (!flush_right && last_w + gap + native_w <= text_w) {
+    if (last_w + gap + native_w <= text_w) {
       double line_top = y + name_h - c.LineHeight(c.title());
       // Share the title's baseline.
       double shift = c.Baseline(line_top, kBold, c.title()) -
@@ -65,13 +66,13 @@ double Header(const LayoutContext& c, const LayoutInput& in) {
               soft, "company.native_name");
     } else {
       name_h += c.Paragraph(left, y + name_h, text_w, co.native_name, kRegular, native_size * 1.2,
-                            soft, "company.native_name");
+                            soft, "company.native_name", Align::kLeft);
     }
   }
   y += name_h;
   std::string facts = Isolate(co.industry) + "  ·  " + Isolate(co.headquarters) + "  ·  Founded " +
                       std::to_string(co.founded);
-  y += c.Paragraph(left, y, text_w, facts, kRegular, c.base(), ink, "company.industry");
+  y += c.Paragraph(left, y, text_w, facts, kRegular, c.base(), ink, "company.industry", Align::kLeft);
   double bottom = std::max(y, top + pad + logo_h) + pad;
 
   // Right block and logo, vertically centred in the header.

@@ -98,8 +98,8 @@ double History(const LayoutContext& c, const Brief& b, double x, double top, dou
 double Rankings(const LayoutContext& c, const Brief& b, double x, double top, double width) {
   if (b.rankings.empty()) return 0;
   double y = top + c.Heading(x, top, width, "Rankings");
-  std::vector<TableColumn> columns = {{"Year", Align::kLeft, false},
-                                      {"List", Align::kLeft, true},
+  std::vector<TableColumn> columns = {{"Year", Align::kStart, false},
+                                      {"List", Align::kStart, true},
                                       {"Rank", Align::kRight, false},
                                       {"Change", Align::kRight, false}};
   std::vector<std::vector<TableCell>> rows;
@@ -178,9 +178,9 @@ double RevenueChart(const LayoutContext& c, const Brief& b, double x, double top
 double RevenueSection(const LayoutContext& c, const Brief& b, double x, double top, double width) {
   if (b.revenue.empty()) return 0;
   double y = top + c.Heading(x, top, width, "Revenue");
-  std::vector<TableColumn> columns = {{"Year", Align::kLeft, false},
+  std::vector<TableColumn> columns = {{"Year", Align::kStart, false},
                                       {"Amount", Align::kRight, false},
-                                      {"Note", Align::kLeft, true}};
+                                      {"Note", Align::kStart, true}};
   std::vector<std::vector<TableCell>> rows;
   for (size_t i = 0; i < b.revenue.size(); ++i) {
     const Revenue& r = b.revenue[i];
@@ -355,11 +355,11 @@ double Partnerships(const LayoutContext& c, const Brief& b, double x, double top
     any_period |= p.since || p.until;
     any_status |= p.status != PartnershipStatus::kNone;
   }
-  std::vector<TableColumn> columns = {{"Partner", Align::kLeft, true},
-                                      {"Kind", Align::kLeft, false},
-                                      {"Scope", Align::kLeft, true}};
-  if (any_period) columns.push_back({"Period", Align::kLeft, false});
-  if (any_status) columns.push_back({"Status", Align::kLeft, false});
+  std::vector<TableColumn> columns = {{"Partner", Align::kStart, true},
+                                      {"Kind", Align::kStart, false},
+                                      {"Scope", Align::kStart, true}};
+  if (any_period) columns.push_back({"Period", Align::kStart, false});
+  if (any_status) columns.push_back({"Status", Align::kStart, false});
   std::vector<std::vector<TableCell>> rows;
   for (size_t i = 0; i < b.partnerships.size(); ++i) {
     const Partnership& p = b.partnerships[i];

@@ -10,7 +10,7 @@ namespace brief {
 
 struct TableColumn {
   std::string header;
-  Align align = Align::kLeft;
+  Align align = Align::kStart;
   bool wraps = false;   // May break into lines; others keep their natural width.
 };
 

@@ -1,6 +1,7 @@
 #include "load/yaml_loader.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <map>
 #include <sstream>
 
@@ -235,6 +236,14 @@ std::pair<std::string, std::string> RewordParserError(const std::string& msg,
   if (msg.rfind("unknown escape character", 0) == 0) {
     return {"YAML syntax error: " + msg + " in double-quoted text",
             "write a backslash as '\\\\', or use single quotes"};
+  }
+  if (msg.rfind("invalid unicode: ", 0) == 0) {
+    // yaml-cpp gives the escaped value in decimal.
+    long value = std::strtol(msg.c_str() + 17, nullptr, 10);
+    return {fmt::format("YAML syntax error: the escape for {} is not a character (a surrogate half, "
+                        "or beyond U+10FFFF)",
+                        CodePointName(static_cast<int>(value))),
+            "write the character itself, or one \\U escape for a character beyond U+FFFF"};
   }
   return {"YAML syntax error: " + msg, ""};
 }

@@ -175,7 +175,32 @@ std::optional<std::string> NodeReader::ReadText(int id, const std::string& path,
                                                 size_t max_chars) {
   auto text = Scalar(id, path, "text");
   if (!text) return std::nullopt;
-  std::string trimmed = TrimUnicode(*text);
+  // White space and invisible format characters (joiners, directional
+  // marks, soft hyphens) at either end mean nothing and would reach the
+  // page, the copied text and the PDF's title.
+  std::vector<int> all = ToCodePoints(*text);
+  auto invisible = [](int cp) { return IsUnicodeSpace(cp) || IsDefaultIgnorable(cp) || IsBidiControl(cp); };
+  size_t first = 0, last = all.size();
+  while (first < last && invisible(all[first])) ++first;
+  while (last > first && invisible(all[last - 1])) --last;
+  // Keep what is between as written (it may be invisible but meaningful,
+  // a ZWNJ inside a Persian word).
+  std::string trimmed;
+  if (first < last) {
+    size_t begin = 0, end = text->size();
+    size_t pos = 0;
+    for (size_t i = 0; i < all.size(); ++i) {
+      size_t at = pos;
+      DecodeUtf8(*text, &pos);
+      if (i == first) begin = at;
+      if (i + 1 == last) end = pos;
+    }
+    trimmed = text->substr(begin, end - begin);
+  }
+  if (first == last && !all.empty() && !TrimUnicode(*text).empty()) {
+    Error(id, path, "has no visible character (only invisible or combining ones)");
+    return std::nullopt;
+  }
   if (trimmed.empty()) {
     Error(id, path, "must not be empty");
     return std::nullopt;

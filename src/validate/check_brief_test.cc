@@ -70,3 +70,16 @@ TEST_CASE("check: valid brief reaches the model sorted, trimmed and typed") {
   CHECK(b.revenue[0].approximate);
   CHECK(b.revenue[1].amount == 2890000000000.0);
 }
+
+TEST_CASE("check: invisible format characters at the ends of a field are dropped, inside kept") {
+  MemoryFileSystem fs;
+  std::string brief = kBrief;
+  brief.replace(brief.find("Tools"), 5, "\"Cars \\u202E\"");
+  brief.replace(brief.find("Acme"), 4, "\"\\u200DIran\\u200CKhodro\\u00AD\"");
+  brief.erase(brief.find("  logo:"), brief.find("history:") - brief.find("  logo:"));
+  fs.Add("x.yaml", brief);
+  BriefCheck c = CheckBriefFile(fs, "x.yaml", false);
+  REQUIRE_MESSAGE(c.brief.has_value(), First(c));
+  CHECK(c.brief->company.industry == "Cars");
+  CHECK(c.brief->company.name == "Iran\u200CKhodro");  // The ZWNJ inside is part of the word.
+}

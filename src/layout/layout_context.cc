@@ -17,11 +17,18 @@ double LayoutContext::Baseline(double top, int face, double size) const {
 }
 
 void LayoutContext::NoteMissing(const std::vector<int>& cps, const std::string& path) const {
-  if (!missing) return;
+  if (!missing || path == kComposed) return;
   for (int cp : cps) {
     MissingGlyph m{path, cp};
     if (std::find(missing->begin(), missing->end(), m) == missing->end()) missing->push_back(m);
   }
+}
+
+void LayoutContext::CheckGlyphs(const std::string& text, int face, const std::string& path) const {
+  if (!missing) return;
+  std::vector<int> missing_cps;
+  shaper.Line(text, face, base(), &missing_cps);
+  NoteMissing(missing_cps, path);
 }
 
 void LayoutContext::DrawLine(const TextLine& line, double x, double top, double size,

@@ -71,8 +71,16 @@ struct LayoutContext {
   // space below.
   double Heading(double x, double top, double width, const std::string& title) const;
 
-  // Records missing glyphs for a field.
+  // Records missing glyphs for a field; nothing for kComposed, text whose
+  // fields were checked one by one (CheckGlyphs).
   void NoteMissing(const std::vector<int>& cps, const std::string& path) const;
+
+  // Records the characters of `text` (a field at `path`) that no face has,
+  // without drawing it: for fields drawn composed into one line.
+  void CheckGlyphs(const std::string& text, int face, const std::string& path) const;
+
+  // The path of composed text (see NoteMissing).
+  static constexpr const char* kComposed = "\x01composed";
 };
 
 // A colour between a and b (t = 0 gives a, 1 gives b).

@@ -72,7 +72,11 @@ double Header(const LayoutContext& c, const LayoutInput& in) {
   y += name_h;
   std::string facts = Isolate(co.industry) + "  ·  " + Isolate(co.headquarters) + "  ·  Founded " +
                       std::to_string(co.founded);
-  y += c.Paragraph(left, y, text_w, facts, kRegular, c.base(), ink, "company.industry", Align::kLeft);
+  // Characters no font has are reported against the field they are in.
+  c.CheckGlyphs(co.industry, kRegular, "company.industry");
+  c.CheckGlyphs(co.headquarters, kRegular, "company.headquarters");
+  y += c.Paragraph(left, y, text_w, facts, kRegular, c.base(), ink, LayoutContext::kComposed,
+                   Align::kLeft);
   double bottom = std::max(y, top + pad + logo_h) + pad;
 
   // Right block and logo, vertically centred in the header.
@@ -131,7 +135,9 @@ double Footer(const LayoutContext& c, const LayoutInput& in, double top) {
     std::string path = fmt::format("sources[{}]", i);
     std::string text = fmt::format("{}. {}", i + 1, Isolate(s.name));
     if (!s.note.empty()) text += " — " + Isolate(s.note);
-    double h = c.Paragraph(text_x, y, text_w, text, kRegular, size, t.text, path + ".name");
+    c.CheckGlyphs(s.name, kRegular, path + ".name");
+    if (!s.note.empty()) c.CheckGlyphs(s.note, kRegular, path + ".note");
+    double h = c.Paragraph(text_x, y, text_w, text, kRegular, size, t.text, LayoutContext::kComposed);
     if (!s.url.empty()) {
       // The URL on its own line(s), linked.
       double uh = c.Paragraph(text_x + size, y + h, text_w - size, s.url, kRegular, size, t.accent,

@@ -221,8 +221,9 @@ double Disruptions(const LayoutContext& c, const Brief& b, double x, double top,
     std::string status = DisruptionStatusWord(d.status);
     double status_w = status.empty() ? 0 : c.shaper.Width(status, kBold, c.small()) + c.base();
     std::string head = ShortDate(d.date) + " · " + Isolate(d.title);
+    c.CheckGlyphs(d.title, kBold, Path("disruptions", i, "title"));
     double head_h = c.Paragraph(inner_x, y, inner_w - status_w, head, kBold, c.base(),
-                                c.tmpl.text, Path("disruptions", i, "title"));
+                                c.tmpl.text, LayoutContext::kComposed);
     if (!status.empty()) {
       double shift = c.Baseline(y, kBold, c.base()) - c.Baseline(y, kBold, c.small());
       c.Label(inner_x, y + shift, inner_w, status, kBold, c.small(), c.tmpl.callout_border, "",

@@ -62,8 +62,17 @@ struct SharedFace {
 // Faces are immutable and kept for the process's lifetime. Returns
 // references the caller owns, or {} with *error.
 SharedFace OpenFace(const std::string& path, unsigned index, std::string* error) {
+  // Owns one reference to each face, released at exit.
+  struct Held : SharedFace {
+    Held(const SharedFace& f) : SharedFace(f) {}
+    Held(const Held&) = delete;
+    ~Held() {
+      hb_face_destroy(embed);
+      hb_face_destroy(face);
+    }
+  };
   static std::mutex mutex;
-  static std::map<std::pair<std::string, unsigned>, SharedFace> faces;
+  static std::map<std::pair<std::string, unsigned>, Held> faces;
   std::lock_guard<std::mutex> lock(mutex);
   auto it = faces.find({path, index});
   if (it == faces.end()) {
@@ -95,7 +104,7 @@ SharedFace OpenFace(const std::string& path, unsigned index, std::string* error)
     hb_face_make_immutable(shared.face);
     shared.embed = EmbeddableFace(shared.face);
     hb_face_make_immutable(shared.embed);
-    it = faces.emplace(std::make_pair(path, index), shared).first;
+    it = faces.try_emplace(std::make_pair(path, index), shared).first;
   }
   return {hb_face_reference(it->second.face), hb_face_reference(it->second.embed)};
 }

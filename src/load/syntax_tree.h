@@ -24,6 +24,8 @@ struct Position {
 struct SyntaxNode {
   NodeKind kind = NodeKind::kNull;
   Position position;
+  // Byte offset in the file where the node starts (-1: unknown).
+  long long offset = -1;
   // Scalars: the value after YAML unescaping and folding.
   std::string text;
   // Scalars: true when written plain (not quoted, not a block scalar, no

@@ -160,6 +160,7 @@ class TreeBuilder : public YAML::EventHandler {
     SyntaxNode node;
     node.kind = kind;
     node.position = PositionOf(mark);
+    node.offset = mark.pos;
     // yaml-cpp marks an empty value where the next token starts, often on a
     // later line; point at its key instead, where the reader will look.
     if (kind == NodeKind::kNull && !open_.empty()) {
@@ -343,10 +344,8 @@ bool LoadYaml(const std::string& file, std::string_view source, const LoadLimits
   bool unclosed = false;
   for (const SyntaxNode& node : tree->nodes) {
     if (node.kind != NodeKind::kScalar || node.plain) continue;
-    // Map the node's line/column back to its byte offset.
-    std::string_view line = lines.Line(node.position.line);
-    size_t offset = static_cast<size_t>(line.data() - source.data());
-    for (int c = 1; c < node.position.column; ++c) DecodeUtf8(source, &offset);
+    if (node.offset < 0) continue;
+    size_t offset = static_cast<size_t>(node.offset);
     if (offset >= source.size() || (source[offset] != '"' && source[offset] != '\'')) continue;
     if (FindClosingQuote(source, offset) == std::string_view::npos) {
       diagnostics->push_back({Severity::kError, file, node.position.line, node.position.column,

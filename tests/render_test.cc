@@ -190,3 +190,15 @@ TEST_CASE("render: parallel rendering gives the same files and the same report a
   CHECK(files == 8);
   CHECK(RunBrief("render -j 0 briefs -o " + parallel.path).status == 2);
 }
+
+TEST_CASE("render: extreme amounts give finite numbers on the page") {
+  TempDir out;
+  Run r = RunBrief("render tests/briefs/render/extreme-amounts.yaml -o " + out.path);
+  CHECK(r.status == 0);
+  std::string pdf = out.path + "/extreme-amounts.pdf";
+  CheckPdf(pdf, "595.276 x 841.89 pts (A4)");
+  std::string content = RunShell("qpdf --qdf --object-streams=disable " + pdf + " -").out;
+  CHECK(content.find("inf") == std::string::npos);
+  CHECK(content.find("nan") == std::string::npos);
+  CHECK(Text(pdf).find("$1000 tn") != std::string::npos);
+}

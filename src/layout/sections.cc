@@ -151,7 +151,7 @@ double RevenueChart(const LayoutContext& c, const Brief& b, double x, double top
       const Revenue& r = b.revenue[i];
       if (r.currency != code) continue;
       any_approximate |= r.approximate;
-      double w = std::max(bar_max * r.amount / max, 1.0);
+      double w = std::max(bar_max * (r.amount / max), 1.0);  // amount <= max: never overflows.
       c.Label(x, y, year_w, std::to_string(r.year), kRegular, size, c.tmpl.muted, "");
       if (c.out) {
         RectItem bar;

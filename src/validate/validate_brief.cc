@@ -11,6 +11,9 @@
 
 namespace brief {
 
+// The largest revenue amount: "1000.0 tn" on the page.
+constexpr double kMaxAmount = 1e15;
+
 namespace {
 
 using L = BriefLimits;
@@ -283,6 +286,10 @@ void BriefValidator::ReadRevenue(const MapFields& root, std::vector<Revenue>* ou
         if (*a <= 0) {
           r_.Error(v, path + ".amount", fmt::format("amount must be greater than 0, got {}",
                                                     r_.node(v).text));
+        } else if (*a > kMaxAmount) {
+          r_.Error(v, path + ".amount",
+                   fmt::format("amount {} is more than the page shows; the limit is 1e15 "
+                               "(a thousand trillion)", r_.node(v).text));
         } else {
           rev.amount = *a;
         }

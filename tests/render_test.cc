@@ -187,7 +187,7 @@ TEST_CASE("render: parallel rendering gives the same files and the same report a
     CHECK(ReadWhole(serial.path + "/" + name) == ReadWhole(parallel.path + "/" + name));
     ++files;
   }
-  CHECK(files == 8);
+  CHECK(files == 9);
   CHECK(RunBrief("render -j 0 briefs -o " + parallel.path).status == 2);
 }
 

@@ -2,6 +2,7 @@
 // and qpdf.
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
 #include <sstream>
 #include <vector>
 
@@ -201,4 +202,32 @@ TEST_CASE("render: extreme amounts give finite numbers on the page") {
   CHECK(content.find("inf") == std::string::npos);
   CHECK(content.find("nan") == std::string::npos);
   CHECK(Text(pdf).find("$1000 tn") != std::string::npos);
+}
+
+TEST_CASE("render: a damaged logo fails its brief only, the batch goes on") {
+  TempDir in, out;
+  std::string brief = ReadWhole("briefs/avtotor.yaml");
+  auto with_logo = [&](const std::string& name, const std::string& image) {
+    fs::copy_file("tests/images/" + image, in.path + "/" + image, fs::copy_options::overwrite_existing);
+    std::string text = brief;
+    text.replace(text.find("  industry:"), 0, "  logo: " + image + "\n");
+    std::ofstream(in.path + "/" + name + ".yaml") << text;
+  };
+  with_logo("a-good", "good.png");
+  with_logo("b-bad-crc", "bad-crc.png");
+  with_logo("c-huge", "huge-ihdr.png");
+  with_logo("d-jpeg", "good.jpg");
+  with_logo("e-frame-only", "frame-only.jpg");
+  Run r = RunBrief("render -j 2 " + in.path + " -o " + out.path);
+  CHECK(r.status == 1);
+  CHECK(r.err.find("b-bad-crc.yaml:") != std::string::npos);
+  CHECK(r.err.find("company.logo: logo 'bad-crc.png' is a damaged PNG: IDAT: CRC error") != std::string::npos);
+  CHECK(r.err.find("company.logo: logo 'huge-ihdr.png' is a damaged PNG") != std::string::npos);
+  CHECK(r.err.find("company.logo: logo 'frame-only.jpg' is a damaged JPEG") != std::string::npos);
+  CHECK(r.err.find("2 briefs rendered to " + out.path + ", 3 failed") != std::string::npos);
+  std::vector<std::string> files;
+  for (const auto& entry : fs::directory_iterator(out.path)) files.push_back(entry.path().filename().string());
+  std::sort(files.begin(), files.end());
+  CHECK(files == std::vector<std::string>{"a-good.pdf", "d-jpeg.pdf"});  // No temporary file left.
+  CheckPdf(out.path + "/d-jpeg.pdf", "595.276 x 841.89 pts (A4)");
 }

@@ -6,7 +6,7 @@
 
 #include <fmt/format.h>
 
-#include "base/image_info.h"
+#include "base/image_check.h"
 #include "base/utf8.h"
 #include "layout/page_layout.h"
 #include "render/pdf_render.h"
@@ -17,15 +17,26 @@ namespace brief {
 
 namespace {
 
-ImageSize LogoSize(const std::string& path) {
-  ImageSize size;
-  if (path.empty()) return size;
+// The logo's bytes, read once and checked again right before drawing (the
+// file may have changed since validation): libharu gets only images that
+// cannot fail inside libpng. False with *problem when the logo is unusable.
+bool LoadLogo(const std::string& path, std::string* bytes, ImageSize* size, std::string* problem) {
+  if (path.empty()) return true;
+  ImageLimits limits;
   std::ifstream in(path, std::ios::binary);
-  std::string head(64 * 1024, '\0');
-  in.read(head.data(), static_cast<std::streamsize>(head.size()));
-  head.resize(static_cast<size_t>(in.gcount()));
-  ImagePixelSize(head, &size.width, &size.height);
-  return size;
+  bytes->assign(limits.max_bytes + 1, '\0');
+  in.read(bytes->data(), static_cast<std::streamsize>(bytes->size()));
+  bytes->resize(static_cast<size_t>(in.gcount()));
+  std::string why, hint;
+  if (!in.eof() && bytes->size() <= limits.max_bytes) {
+    *problem = fmt::format("cannot read the logo '{}'", path);
+    return false;
+  }
+  if (!CheckImage(*bytes, limits, &size->width, &size->height, &why, &hint)) {
+    *problem = fmt::format("the logo '{}' {}", path, why);
+    return false;
+  }
+  return true;
 }
 
 // A field as the page's text layer has it: spaces normalized, no control
@@ -111,7 +122,10 @@ std::vector<Diagnostic> MissingGlyphDiagnostics(const std::vector<MissingGlyph>&
 
 std::vector<Diagnostic> BriefRenderer::Check(const Brief& brief, const std::string& file) const {
   TextShaper shaper(*fonts_);
-  LayoutInput input{brief, template_, shaper, LogoSize(brief.company.logo_path), GeneratorName()};
+  std::string logo, problem;
+  ImageSize logo_size;
+  LoadLogo(brief.company.logo_path, &logo, &logo_size, &problem);  // Validation reported problems.
+  LayoutInput input{brief, template_, shaper, logo_size, GeneratorName()};
   return MissingGlyphDiagnostics(LayoutAtScale(input, 1.0).missing, file);
 }
 
@@ -126,8 +140,15 @@ std::unique_ptr<BriefRenderer> BriefRenderer::Create(const Template& t, const st
 RenderOutcome BriefRenderer::Render(const Brief& brief, const std::string& file,
                                     long long source_date_epoch) const {
   RenderOutcome outcome;
+  std::string logo;
+  ImageSize logo_size;
+  std::string problem;
+  if (!LoadLogo(brief.company.logo_path, &logo, &logo_size, &problem)) {
+    outcome.diagnostics.push_back({Severity::kError, file, 0, 0, "company.logo", problem, ""});
+    return outcome;
+  }
   TextShaper shaper(*fonts_);  // Per brief: it caches shaped text.
-  LayoutInput input{brief, template_, shaper, LogoSize(brief.company.logo_path), GeneratorName()};
+  LayoutInput input{brief, template_, shaper, logo_size, GeneratorName()};
   PageLayout page = FitPage(input);
   outcome.body_size = template_.size_base * page.scale;
   outcome.diagnostics = MissingGlyphDiagnostics(page.missing, file);
@@ -140,7 +161,7 @@ RenderOutcome BriefRenderer::Render(const Brief& brief, const std::string& file,
          "shorten those sections, or use a template with more room"});
     return outcome;
   }
-  RenderResult pdf = RenderPdf(page, template_, *fonts_, MakeInfo(brief, source_date_epoch));
+  RenderResult pdf = RenderPdf(page, template_, *fonts_, MakeInfo(brief, source_date_epoch), logo);
   if (!pdf.ok) {
     outcome.diagnostics.push_back({Severity::kError, file, 0, 0, "", "rendering failed: " + pdf.error, ""});
     return outcome;

@@ -57,14 +57,16 @@ std::map<int, std::set<uint32_t>> UsedGlyphs(const DisplayList& items) {
   return used;
 }
 
-// Loads a PNG or JPEG (judged by content) for drawing; nullptr on failure.
-HPDF_Image LoadImage(HPDF_Doc pdf, const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  char head[8] = {};
-  in.read(head, sizeof head);
-  ImageType type = SniffImage(std::string(head, static_cast<size_t>(in.gcount())));
-  if (type == ImageType::kPng) return HPDF_LoadPngImageFromFile(pdf, path.c_str());
-  if (type == ImageType::kJpeg) return HPDF_LoadJpegImageFromFile(pdf, path.c_str());
+// A PNG or JPEG (judged by content) for drawing, from its bytes; nullptr
+// on failure (recorded by the document's error handler).
+HPDF_Image LoadImage(HPDF_Doc pdf, const std::string& bytes) {
+  const auto* data = reinterpret_cast<const HPDF_BYTE*>(bytes.data());
+  auto size = static_cast<HPDF_UINT>(bytes.size());
+  switch (SniffImage(bytes)) {
+    case ImageType::kPng: return HPDF_LoadPngImageFromMem(pdf, data, size);
+    case ImageType::kJpeg: return HPDF_LoadJpegImageFromMem(pdf, data, size);
+    case ImageType::kUnknown: break;
+  }
   return nullptr;
 }
 
@@ -250,7 +252,7 @@ std::string EncodeUri(const std::string& uri) {
 }
 
 RenderResult RenderPdf(const PageLayout& layout, const Template& t, const FontSet& fonts,
-                       const PdfInfo& info) {
+                       const PdfInfo& info, const std::string& logo) {
   RenderResult result;
   PdfDocument doc;
   if (!doc.ok()) {
@@ -316,7 +318,7 @@ RenderResult RenderPdf(const PageLayout& layout, const Template& t, const FontSe
     Paint(page, s.fill, s.stroke);
   }
   for (const ImageItem& im : items.images) {
-    HPDF_Image image = LoadImage(pdf, im.path);
+    HPDF_Image image = LoadImage(pdf, logo);
     if (!image) {
       result.error = fmt::format("cannot load the logo '{}' ({})", im.path, doc.error());
       return result;

@@ -25,8 +25,10 @@ struct RenderResult {
 // Draws `page` on one page of the template's size. Each face that draws any
 // text is embedded as a TrueType subset of just the glyphs used, with a
 // ToUnicode map so text can be copied and searched.
+// `logo` holds the bytes of the page's image (its ImageItem), checked by
+// CheckImage.
 RenderResult RenderPdf(const PageLayout& page, const Template& t, const FontSet& fonts,
-                       const PdfInfo& info);
+                       const PdfInfo& info, const std::string& logo = "");
 
 // Percent-encodes bytes outside printable ASCII (and spaces) in a URI.
 std::string EncodeUri(const std::string& uri);

@@ -30,17 +30,29 @@ TEST_CASE("check: an unreadable file and a folder given as a file are errors, no
 }
 
 TEST_CASE("check: the logo resolves against the brief's folder, by content") {
+  DiskFileSystem disk;
+  std::string png, jpg, error;
+  REQUIRE(disk.Read("tests/images/good.png", 1 << 20, &png, &error));
+  REQUIRE(disk.Read("tests/images/good.jpg", 1 << 20, &jpg, &error));
   MemoryFileSystem fs;
   fs.Add("b/acme.yaml", kBrief);
-  fs.Add("b/img/logo.png", std::string("\x89PNG\r\n\x1a\n", 8) + std::string(24, '\0'));
+  fs.Add("b/img/logo.png", png);
   BriefCheck ok = CheckBriefFile(fs, "b/acme.yaml", true);
-  REQUIRE(ok.brief.has_value());
+  REQUIRE_MESSAGE(ok.brief.has_value(), First(ok));
   CHECK(ok.brief->company.logo_path == "b/img/logo.png");
 
   MemoryFileSystem jpeg;
   jpeg.Add("b/acme.yaml", kBrief);
-  jpeg.Add("b/img/logo.png", "\xFF\xD8\xFF\xE0 jpeg data despite the name");
+  jpeg.Add("b/img/logo.png", jpg);  // A JPEG despite the name: judged by content.
   CHECK(CheckBriefFile(jpeg, "b/acme.yaml", true).brief.has_value());
+
+  MemoryFileSystem damaged;
+  damaged.Add("b/acme.yaml", kBrief);
+  damaged.Add("b/img/logo.png", png.substr(0, png.size() / 2));
+  BriefCheck bad = CheckBriefFile(damaged, "b/acme.yaml", false);
+  CHECK_FALSE(bad.brief.has_value());
+  CHECK(First(bad) == "b/acme.yaml:9:9: error: company.logo: logo 'img/logo.png' is a damaged PNG: "
+                      "the file ends too early\n  hint: open it in an image editor and save it again");
 
   MemoryFileSystem folder;
   folder.Add("b/acme.yaml", kBrief);

@@ -1,6 +1,6 @@
 #include "validate/logo_check.h"
 
-#include "base/image_info.h"
+#include "base/image_check.h"
 
 #include <fmt/format.h>
 
@@ -36,32 +36,17 @@ std::string ResolveLogo(const FileSystem& fs, const std::string& brief_file,
     *problem = fmt::format("logo '{}' links outside the brief's folder", logo);
     return "";
   }
-  std::string head, error;
-  if (!fs.Read(path, 32, &head, &error)) {
+  std::string bytes, error;
+  ImageLimits limits;
+  if (!fs.Read(path, limits.max_bytes, &bytes, &error)) {
     *problem = fmt::format("logo '{}' cannot be read: {}", path, error);
     return "";
   }
-  ImageType type = SniffImage(head);
-  if (type == ImageType::kUnknown) {
-    *problem = fmt::format("logo '{}' is not a PNG or JPEG image (judged by its content)", logo);
-    *hint = "convert it to PNG or JPEG";
+  int width = 0, height = 0;
+  std::string why;
+  if (!CheckImage(bytes, limits, &width, &height, &why, hint)) {
+    *problem = fmt::format("logo '{}' {}", logo, why);
     return "";
-  }
-  if (type == ImageType::kPng && head.size() >= 29) {
-    // IHDR: width(4) height(4) at 16, then bit depth at 24 and interlace at 28.
-    int bit_depth = static_cast<unsigned char>(head[24]);
-    int interlace = static_cast<unsigned char>(head[28]);
-    if (bit_depth == 16) {
-      *problem = fmt::format("logo '{}' is a 16-bit PNG, which the PDF library cannot draw", logo);
-      *hint = "save it as an 8-bit PNG";
-      return "";
-    }
-    if (interlace != 0) {
-      *problem = fmt::format("logo '{}' is an interlaced PNG, which the PDF library cannot draw",
-                             logo);
-      *hint = "save it without interlacing";
-      return "";
-    }
   }
   return path;
 }

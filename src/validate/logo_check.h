@@ -10,8 +10,9 @@ namespace brief {
 // Resolves `logo` (as written in the brief at `brief_file`) to a path the
 // renderer can open. Returns "" and sets *problem (and maybe *hint) when the
 // path is absolute, leaves the brief's folder (by ".." or a symlink), is
-// missing, is not a regular file, or is not a PNG or JPEG libharu can draw
-// (16-bit and interlaced PNGs are refused: libharu 2.3.0 garbles or rejects them).
+// missing, is not a regular file, or is not an image that passes
+// CheckImage (a whole, undamaged PNG or JPEG within the logo limits that
+// libharu can draw).
 std::string ResolveLogo(const FileSystem& fs, const std::string& brief_file,
                         const std::string& logo, std::string* problem, std::string* hint);
 

@@ -180,6 +180,8 @@ int RunRender(const Job& job, const FileSystem& fs, std::ostream& out, std::ostr
     err << "brief: error: " << error << "\n";
     return kExitInvalid;
   }
+  // Temporary files of a run that was killed (kill -9, a crash).
+  if (!files.empty()) RemoveStaleTemporaries(job.output_dir);
   // Outputs are claimed in input order, before any work starts, so which of
   // two same-named briefs wins does not depend on thread timing.
   std::vector<RenderItem> items(files.size());

@@ -1,6 +1,7 @@
 #include "output/atomic_write.h"
 
 #include <fcntl.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -23,14 +24,23 @@ bool EnsureDirectory(const std::string& path, std::string* error) {
   return true;
 }
 
+namespace {
+
+constexpr const char* kTempMarker = ".brief-tmp-";
+
+}  // namespace
+
 bool WriteFileAtomically(const std::string& path, const std::string& bytes, std::string* error) {
   std::string dir = DirName(path);
-  std::string temp = JoinPath(dir, "." + path.substr(path.rfind('/') + 1) + ".tmp-XXXXXX");
+  std::string temp = JoinPath(dir, "." + path.substr(path.rfind('/') + 1) + kTempMarker + "XXXXXX");
   int fd = mkstemp(temp.data());
   if (fd < 0) {
     *error = "cannot create a file in '" + dir + "': " + std::strerror(errno);
     return false;
   }
+  // Locked while it is written: a later run removes only temporary files
+  // no living process holds (RemoveStaleTemporaries).
+  flock(fd, LOCK_EX);
   size_t done = 0;
   while (done < bytes.size()) {
     ssize_t n = write(fd, bytes.data() + done, bytes.size() - done);
@@ -43,21 +53,42 @@ bool WriteFileAtomically(const std::string& path, const std::string& bytes, std:
     }
     done += static_cast<size_t>(n);
   }
-  // mkstemp makes the file 0600; a PDF is for sharing, so use the usual
-  // permissions (subject to the umask).
-  // umask can only be read by setting it; do that once, before any threads.
+  // mkstemp makes the file 0600. A file being replaced keeps its
+  // permissions; a new PDF is for sharing: 0666 less the umask (which can
+  // only be read by setting it; done once, before any threads).
   static const mode_t kMask = [] {
     mode_t m = umask(0);
     umask(m);
     return m;
   }();
-  fchmod(fd, 0666 & ~kMask);
+  struct stat old;
+  mode_t mode = stat(path.c_str(), &old) == 0 && S_ISREG(old.st_mode) ? (old.st_mode & 07777)
+                                                                       : (0666 & ~kMask);
+  fchmod(fd, mode);
   if (close(fd) != 0 || std::rename(temp.c_str(), path.c_str()) != 0) {
     *error = "cannot write '" + path + "': " + std::strerror(errno);
     unlink(temp.c_str());
     return false;
   }
   return true;
+}
+
+int RemoveStaleTemporaries(const std::string& dir) {
+  int removed = 0;
+  std::error_code ec;
+  for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
+    std::string name = entry.path().filename().string();
+    size_t at = name.rfind(kTempMarker);
+    if (name.empty() || name[0] != '.' || at == std::string::npos ||
+        name.size() != at + std::strlen(kTempMarker) + 6 || !entry.is_regular_file(ec)) {
+      continue;
+    }
+    int fd = open(entry.path().c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+    if (fd < 0) continue;
+    if (flock(fd, LOCK_EX | LOCK_NB) == 0 && unlink(entry.path().c_str()) == 0) ++removed;
+    close(fd);
+  }
+  return removed;
 }
 
 }  // namespace brief

@@ -1,5 +1,9 @@
 #include "output/atomic_write.h"
 
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -49,5 +53,40 @@ TEST_CASE("atomic write: a failure says why and keeps the earlier file") {
   CHECK(error.find("cannot create a file in") == 0);
   std::ofstream(dir / "file") << "x";
   CHECK_FALSE(EnsureDirectory((dir / "file").string(), &error));
+  fs::remove_all(dir);
+}
+
+TEST_CASE("atomic write: a replaced file keeps its permissions") {
+  fs::path dir = fs::temp_directory_path() / "brief_atomic_mode";
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  fs::path file = dir / "x.pdf";
+  std::string error;
+  REQUIRE(WriteFileAtomically(file.string(), "first", &error));
+  fs::permissions(file, fs::perms::owner_read | fs::perms::owner_write);  // 0600
+  REQUIRE(WriteFileAtomically(file.string(), "second", &error));
+  CHECK(fs::status(file).permissions() == (fs::perms::owner_read | fs::perms::owner_write));
+  fs::remove_all(dir);
+}
+
+TEST_CASE("atomic write: temporary files of a killed run are removed, not those still being written") {
+  fs::path dir = fs::temp_directory_path() / "brief_atomic_stale";
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  std::ofstream(dir / ".a.pdf.brief-tmp-Ab12Cd") << "half a PDF";   // Its writer died.
+  std::ofstream(dir / ".b.pdf.brief-tmp-Xy34Zw") << "being written";
+  std::ofstream(dir / "notes.brief-tmp-123456") << "not ours: no leading dot";
+  std::ofstream(dir / ".c.pdf.brief-tmp-1234") << "not ours: wrong length";
+  int held = open((dir / ".b.pdf.brief-tmp-Xy34Zw").c_str(), O_RDONLY);
+  REQUIRE(held >= 0);
+  REQUIRE(flock(held, LOCK_EX) == 0);  // As a writer in another process holds it.
+  // flock locks belong to the open file description: a second open in this
+  // process conflicts with it just as another process's would.
+  CHECK(RemoveStaleTemporaries(dir.string()) == 1);
+  CHECK_FALSE(fs::exists(dir / ".a.pdf.brief-tmp-Ab12Cd"));
+  CHECK(fs::exists(dir / ".b.pdf.brief-tmp-Xy34Zw"));
+  CHECK(fs::exists(dir / "notes.brief-tmp-123456"));
+  CHECK(fs::exists(dir / ".c.pdf.brief-tmp-1234"));
+  close(held);
   fs::remove_all(dir);
 }

@@ -72,6 +72,12 @@ TEST_CASE("render: the same input gives the same bytes, SOURCE_DATE_EPOCH sets t
   CHECK(RunShell("pdfinfo " + c.path + "/avtotor.pdf").out.find("Tue Nov 14 22:13:20 2023 UTC") !=
         std::string::npos);
   CHECK(RunBrief("render briefs/avtotor.yaml -o " + c.path, "SOURCE_DATE_EPOCH=yesterday").status == 2);
+  // Beyond a PDF date's four-digit year: a usage error, not a failure per brief.
+  Run far = RunBrief("render briefs/avtotor.yaml -o " + c.path, "SOURCE_DATE_EPOCH=999999999999999");
+  CHECK(far.status == 2);
+  CHECK(far.err == "brief: error: SOURCE_DATE_EPOCH must be a whole number of seconds from 0 to "
+                   "253402300799 (the end of 9999), not '999999999999999'\n");
+  CHECK(RunBrief("render briefs/avtotor.yaml -o " + c.path, "SOURCE_DATE_EPOCH=99999999999999999999").status == 2);
 }
 
 TEST_CASE("render: a brief that cannot fit fails, names the sections and writes nothing") {

@@ -1,5 +1,7 @@
 #include "base/diagnostic.h"
 
+#include "base/utf8.h"
+
 #include <algorithm>
 
 #include <fmt/format.h>
@@ -18,7 +20,21 @@ std::string FormatDiagnostic(const Diagnostic& d) {
 
 std::string JsonQuote(const std::string& text) {
   std::string out = "\"";
-  for (unsigned char c : text) {
+  // JSON is UTF-8: a byte that is not part of valid UTF-8 (a file name in
+  // another encoding) is written as U+FFFD.
+  for (size_t i = 0; i < text.size();) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x80) {
+      size_t next = i;
+      if (DecodeUtf8(text, &next) < 0) {
+        out += "\\ufffd";
+      } else {
+        out.append(text, i, next - i);
+      }
+      i = next;
+      continue;
+    }
+    ++i;
     switch (c) {
       case '"': out += "\\\""; break;
       case '\\': out += "\\\\"; break;
@@ -26,7 +42,7 @@ std::string JsonQuote(const std::string& text) {
       case '\r': out += "\\r"; break;
       case '\t': out += "\\t"; break;
       default:
-        if (c < 0x20) {
+        if (c < 0x20 || c == 0x7F) {
           out += fmt::format("\\u{:04x}", c);
         } else {
           out.push_back(static_cast<char>(c));

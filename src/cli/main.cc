@@ -1,4 +1,5 @@
 // brief: YAML company briefs → one-page PDF reports. Thin: argv → Job → RunJob.
+#include <cerrno>
 #include <cstdlib>
 #include <iostream>
 
@@ -21,10 +22,13 @@ int main(int argc, char** argv) {
     cl.job.resource_dir = brief::ResourceDir(argv[0]);
     if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch && *epoch) {
       char* end = nullptr;
+      errno = 0;
       long long value = std::strtoll(epoch, &end, 10);
-      if (*end != '\0' || value < 0) {
-        std::cerr << "brief: error: SOURCE_DATE_EPOCH must be a whole number of seconds, not '"
-                  << epoch << "'\n";
+      // A PDF date has a four-digit year: up to the end of 9999.
+      constexpr long long kLast = 253402300799LL;
+      if (*end != '\0' || errno == ERANGE || value < 0 || value > kLast) {
+        std::cerr << "brief: error: SOURCE_DATE_EPOCH must be a whole number of seconds from 0 to "
+                  << kLast << " (the end of 9999), not '" << epoch << "'\n";
         return brief::kExitUsage;
       }
       cl.job.source_date_epoch = value;

@@ -155,12 +155,14 @@ std::vector<FontLocation> LocateFonts(const std::vector<std::string>& names,
   for (size_t i = 0; i < names.size(); ++i) {
     const std::string& name = names[i];
     if (name.size() > 4 && Lower(name.substr(name.size() - 4)) == ".ttf") {
+      // A file of the fonts folder, by name: not a path that could reach
+      // any file on the machine.
       std::error_code ec;
-      std::string local = fonts_dir.empty() ? name : fonts_dir + "/" + name;
-      if (fs::is_regular_file(local, ec)) {
+      std::string local = (fonts_dir.empty() ? "." : fonts_dir) + "/" + name;
+      if (name.find('/') != std::string::npos || name.find('\\') != std::string::npos) {
+        (*errors)[i] = "font file '" + name + "' must be a file name in the fonts folder, not a path";
+      } else if (fs::is_regular_file(local, ec)) {
         found[i] = {local, 0};
-      } else if (fs::is_regular_file(name, ec)) {
-        found[i] = {name, 0};
       } else {
         (*errors)[i] = "font file '" + name + "' was not found in " + (fonts_dir.empty() ? "." : fonts_dir);
       }

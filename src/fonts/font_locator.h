@@ -16,7 +16,7 @@ struct FontLocation {
 };
 
 // Resolves a template's font name to a TrueType file, or path "" with *error set.
-//  - "Name.ttf" (any name ending in .ttf): fonts_dir/Name.ttf, else the path as given.
+//  - "Name.ttf" (any name ending in .ttf): fonts_dir/Name.ttf; a path is refused.
 //  - otherwise a fontconfig pattern such as "DejaVu Sans:style=Bold": a font
 //    in fonts_dir whose family and style match, else the system's best match,
 //    accepted only if its family is the one asked for (fontconfig would

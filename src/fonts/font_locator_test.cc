@@ -32,6 +32,10 @@ TEST_CASE("fonts: a missing family is an error, not a silent substitute") {
   CHECK(error == "font 'Nonexistent Sans' is not installed and not in fonts/");
   CHECK(LocateFont("nothing.ttf", "fonts", &error).path.empty());
   CHECK(error == "font file 'nothing.ttf' was not found in fonts");
+  CHECK(LocateFont("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", "fonts", &error).path.empty());
+  CHECK(error == "font file '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf' must be a file name in "
+                 "the fonts folder, not a path");
+  CHECK(LocateFont("../fonts/x.ttf", "fonts", &error).path.empty());
 }
 
 TEST_CASE("fonts: a style of a variable font is a named instance, frozen into subsets") {

@@ -153,8 +153,8 @@ class TreeBuilder : public YAML::EventHandler {
 
   int Add(const YAML::Mark& mark, NodeKind kind, YAML::anchor_t anchor) {
     if (static_cast<int>(tree_->nodes.size()) >= limits_.max_nodes) {
-      Error(mark, fmt::format("the file has more than {} YAML nodes, the limit for a brief",
-                              limits_.max_nodes));
+      Error(mark, fmt::format("the file has more than {} YAML nodes, the limit for {}",
+                              limits_.max_nodes, limits_.what));
       throw StopParsing{};
     }
     SyntaxNode node;
@@ -186,8 +186,8 @@ class TreeBuilder : public YAML::EventHandler {
 
   void Open(const YAML::Mark& mark, NodeKind kind, YAML::anchor_t anchor) {
     if (static_cast<int>(open_.size()) >= limits_.max_depth) {
-      Error(mark, fmt::format("nesting is deeper than {} levels, the limit for a brief",
-                              limits_.max_depth));
+      Error(mark, fmt::format("nesting is deeper than {} levels, the limit for {}",
+                              limits_.max_depth, limits_.what));
       throw StopParsing{};
     }
     open_.push_back(Add(mark, kind, anchor));
@@ -303,8 +303,8 @@ bool LoadYaml(const std::string& file, std::string_view source, const LoadLimits
   };
   *tree = SyntaxTree();
   if (source.size() > limits.max_bytes) {
-    return error(fmt::format("the file is larger than {} KiB, the limit for a brief",
-                             limits.max_bytes / 1024));
+    return error(fmt::format("the file is larger than {} KiB, the limit for {}",
+                             limits.max_bytes / 1024, limits.what));
   }
   auto starts_with = [&](std::string_view prefix) {
     return source.substr(0, prefix.size()) == prefix;
@@ -315,6 +315,15 @@ bool LoadYaml(const std::string& file, std::string_view source, const LoadLimits
                  "re-save the file as UTF-8");
   }
   if (starts_with("\xEF\xBB\xBF")) source.remove_prefix(3);  // UTF-8 byte-order mark.
+  if (source.find('\n') == std::string_view::npos) {
+    // Carriage returns alone end lines in files from classic Mac OS; the
+    // YAML parser would read all of it as one line (or "empty").
+    size_t cr = source.find('\r');
+    if (cr != std::string_view::npos && source.find_first_not_of(" \t\r", cr) != std::string_view::npos) {
+      return error("the file's lines end with a carriage return alone (classic Mac OS line ends)",
+                   "save the file with LF (Unix) or CRLF (Windows) line ends");
+    }
+  }
 
   LineIndex lines(source);
   if (!CheckEncoding(file, source, &lines, diagnostics)) return false;

@@ -15,6 +15,7 @@ struct LoadLimits {
   size_t max_bytes = 1 << 20;   // 1 MiB; a real brief is a few KB.
   int max_depth = 32;           // A brief nests 4 levels deep.
   int max_nodes = 50000;        // A large brief has a few thousand.
+  const char* what = "a brief"; // What the limits are for, in messages.
 };
 
 // Parses one YAML document from `source` (the file's bytes) into *tree.

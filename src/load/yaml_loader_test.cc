@@ -57,6 +57,13 @@ TEST_CASE("loader: a file over the size limit is refused before parsing") {
   Loaded l = Load(big);
   CHECK_FALSE(l.ok);
   CHECK(l.first() == "x.yaml: error: the file is larger than 1024 KiB, the limit for a brief");
+  LoadLimits for_templates;
+  for_templates.what = "a template";
+  std::vector<Diagnostic> d;
+  SyntaxTree tree;
+  LoadYaml("t.yaml", std::string(for_templates.max_bytes + 1, 'a'), for_templates, &tree, &d);
+  REQUIRE(d.size() == 1);
+  CHECK(d[0].message == "the file is larger than 1024 KiB, the limit for a template");
 }
 
 TEST_CASE("loader: 100,000 nested brackets stop at the depth limit") {
@@ -121,6 +128,13 @@ TEST_CASE("loader: escapes cannot smuggle in control characters or noncharacters
   CHECK(Load("a: \"x\\uFFFF\"\n").first() ==
         "x.yaml:1:4: error: U+FFFF is a noncharacter, not text; it is not allowed in a brief");
   CHECK(Load("a: \"tab\\there\\nand a line\"\n").ok);  // Tabs and line ends are text.
+}
+
+TEST_CASE("loader: classic Mac OS line ends are named, not read as an empty file") {
+  CHECK(Load("brief: 1\ras_of: 2024\r").first() ==
+        "x.yaml: error: the file's lines end with a carriage return alone (classic Mac OS line ends)\n"
+        "  hint: save the file with LF (Unix) or CRLF (Windows) line ends");
+  CHECK(Load("a: 1\r\nb: 2\r\n").ok);  // CRLF is fine.
 }
 
 TEST_CASE("loader: a UTF-8 byte-order mark is skipped, UTF-16 is refused") {

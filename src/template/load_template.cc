@@ -126,6 +126,7 @@ std::optional<Template> LoadTemplateFile(const FileSystem& fs, const std::string
   size_t errors_before = static_cast<size_t>(CountSeverity(*diagnostics, Severity::kError));
   std::string source, error;
   LoadLimits limits;
+  limits.what = "a template";
   if (!fs.Read(path, limits.max_bytes, &source, &error)) {
     diagnostics->push_back({Severity::kError, path, 0, 0, "", "cannot read template: " + error, ""});
     return std::nullopt;

@@ -101,12 +101,24 @@ bool CheckJpeg(const std::string& bytes, const ImageLimits& limits, int* width, 
       return false;
     }
     unsigned marker = byte(i + 1);
+    // Up to the frame header, libharu reads every marker as FF xx and a
+    // length, with no fill bytes or markers without a length between: the
+    // walk there is as strict as libharu.
     if (marker == 0xFF) {  // Fill byte.
+      if (!frame) {
+        *problem = "is a JPEG with fill bytes before its frame header, which the PDF library cannot read";
+        *hint = "save it again with an image editor";
+        return false;
+      }
       ++i;
       continue;
     }
     if (marker == 0xD9) break;  // EOI.
     if (marker == 0x01 || (marker >= 0xD0 && marker <= 0xD7)) {  // No length.
+      if (!frame) {
+        *problem = fmt::format("is a damaged JPEG: marker FF{:02X} before its frame header", marker);
+        return false;
+      }
       i += 2;
       continue;
     }
@@ -120,7 +132,14 @@ bool CheckJpeg(const std::string& bytes, const ImageLimits& limits, int* width, 
       return false;
     }
     bool sof = marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
-    if (sof) {
+    if (sof && !frame && marker > 0xC2) {
+      // libharu takes baseline, extended and progressive Huffman frames.
+      *problem = fmt::format("is a JPEG of a kind (frame FF{:02X}: lossless, hierarchical or arithmetic-"
+                             "coded) the PDF library cannot draw", marker);
+      *hint = "save it as an ordinary (baseline or progressive) JPEG";
+      return false;
+    }
+    if (sof && !frame) {
       if (length < 8) {
         *problem = "is a damaged JPEG: its frame header is too short";
         return false;

@@ -24,17 +24,27 @@ for _ in $(seq 1 20); do
 done
 echo "one brief, whole process: best of 20 = $(( best / 1000 )).$(( best % 1000 / 100 )) ms"
 echo "avtotor.pdf: $(stat -c %s "$work/out/avtotor.pdf") bytes"
-/usr/bin/time -f "peak memory, one brief: %M KiB" "$brief" render -q briefs/avtotor.yaml -o "$work/out"
+# Peak memory of the largest process (briefs render in worker processes):
+# getrusage(RUSAGE_CHILDREN) counts the descendants a process waited for.
+peak() {
+  /usr/bin/python3 -c 'import resource, subprocess, sys
+subprocess.run(sys.argv[1:], check=False)
+print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)' "$@"
+}
+echo "peak memory, one brief: $(peak "$brief" render -q briefs/avtotor.yaml -o "$work/out") KiB"
 for jobs in 1 "$(nproc)"; do
   t=$(date +%s%N)
   "$brief" render -q -j "$jobs" "$work/in" -o "$work/out"
   elapsed=$(ms "$t")
   echo "batch of $copies, -j $jobs: $elapsed ms = $(( copies * 1000 / (elapsed > 0 ? elapsed : 1) )) briefs/s"
 done
-/usr/bin/time -f "peak memory, batch -j $(nproc): %M KiB" "$brief" render -q "$work/in" -o "$work/out"
+echo "peak memory, batch -j $(nproc): $(peak "$brief" render -q "$work/in" -o "$work/out") KiB"
 if command -v valgrind >/dev/null; then
-  one=$(valgrind --tool=callgrind --callgrind-out-file=/dev/null "$brief" render -q briefs/avtotor.yaml -o "$work/out" 2>&1 | awk '/refs:/ {gsub(",","",$4); print $4}')
+  # Briefs render in a worker process, whose count includes everything the
+  # run did before forking it: the largest count is the run's.
+  refs() { awk '/refs:/ {gsub(",","",$4); if ($4 + 0 > n) n = $4 + 0} END {print n}'; }
+  one=$(valgrind --tool=callgrind --callgrind-out-file=/dev/null "$brief" render -q briefs/avtotor.yaml -o "$work/out" 2>&1 | refs)
   mkdir -p "$work/ten"; for i in $(seq 1 10); do cp briefs/avtotor.yaml "$work/ten/b$i.yaml"; done
-  ten=$(valgrind --tool=callgrind --callgrind-out-file=/dev/null "$brief" render -q -j 1 "$work/ten" -o "$work/out" 2>&1 | awk '/refs:/ {gsub(",","",$4); print $4}')
+  ten=$(valgrind --tool=callgrind --callgrind-out-file=/dev/null "$brief" render -q -j 1 "$work/ten" -o "$work/out" 2>&1 | refs)
   echo "instructions: one brief $one; each further brief in a batch $(( (ten - one) / 9 ))"
 fi

@@ -237,3 +237,23 @@ TEST_CASE("render: a damaged logo fails its brief only, the batch goes on") {
   CHECK(files == std::vector<std::string>{"a-good.pdf", "d-jpeg.pdf"});  // No temporary file left.
   CheckPdf(out.path + "/d-jpeg.pdf", "595.276 x 841.89 pts (A4)");
 }
+
+TEST_CASE("render: a brief that crashes the renderer costs only itself") {
+  TempDir in, out;
+  for (const char* name : {"a", "b", "c", "d"}) {
+    fs::copy_file("briefs/avtotor.yaml", in.path + "/" + name + ".yaml");
+  }
+  for (const char* jobs : {"1", "2"}) {
+    INFO("-j " << jobs);
+    fs::remove_all(out.path);
+    // BRIEF_TEST_CRASH makes rendering abort on the brief whose path has it.
+    Run r = RunBrief("render -j " + std::string(jobs) + " " + in.path + " -o " + out.path,
+                     "BRIEF_TEST_CRASH=/b.yaml");
+    CHECK(r.status == 1);
+    CHECK(r.err.find(in.path + "/b.yaml: error: rendering this brief crashed (signal 6 (Aborted)); "
+                     "no PDF was written for it, and the other briefs were rendered") == 0);
+    CHECK(r.err.find("3 briefs rendered to " + out.path + ", 1 failed") != std::string::npos);
+    for (const char* name : {"a", "c", "d"}) CHECK(fs::exists(out.path + "/" + name + ".pdf"));
+    CHECK_FALSE(fs::exists(out.path + "/b.pdf"));
+  }
+}

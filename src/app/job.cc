@@ -1,8 +1,11 @@
 #include "app/job.h"
 
 #include <atomic>
+#include <cstdlib>
+#include <cstring>
 #include <functional>
 #include <map>
+#include <optional>
 #include <thread>
 #include <ostream>
 
@@ -10,6 +13,7 @@
 
 #include "app/brief_renderer.h"
 #include "app/inputs.h"
+#include "app/isolated.h"
 #include "base/edit_distance.h"
 #include "output/atomic_write.h"
 #include "template/load_template.h"
@@ -85,6 +89,52 @@ void RenderOne(const Job& job, const FileSystem& fs, const BriefRenderer& render
   std::string error;
   item->ok = WriteFileAtomically(item->output, outcome.pdf, &error);
   if (!item->ok) item->diagnostics.push_back({Severity::kError, item->file, 0, 0, "", error, ""});
+}
+
+// A RenderItem's outcome as bytes, to come back from a worker process.
+std::string Serialize(const RenderItem& item) {
+  std::string out(1, item.ok ? '1' : '0');
+  auto put = [&](const std::string& s) {
+    uint32_t n = static_cast<uint32_t>(s.size());
+    out.append(reinterpret_cast<const char*>(&n), sizeof n);
+    out += s;
+  };
+  for (const Diagnostic& d : item.diagnostics) {
+    out.push_back(d.severity == Severity::kError ? 'E' : 'W');
+    put(d.file);
+    put(std::to_string(d.line));
+    put(std::to_string(d.column));
+    put(d.path);
+    put(d.message);
+    put(d.hint);
+  }
+  return out;
+}
+
+// Reads back what Serialize wrote into *item (its ok flag and diagnostics).
+void Deserialize(const std::string& bytes, RenderItem* item) {
+  size_t pos = 1;
+  auto get = [&] {
+    uint32_t n = 0;
+    std::memcpy(&n, bytes.data() + pos, sizeof n);
+    pos += sizeof n;
+    std::string s = bytes.substr(pos, n);
+    pos += n;
+    return s;
+  };
+  item->ok = !bytes.empty() && bytes[0] == '1';
+  item->diagnostics.clear();
+  while (pos < bytes.size()) {
+    Diagnostic d;
+    d.severity = bytes[pos++] == 'E' ? Severity::kError : Severity::kWarning;
+    d.file = get();
+    d.line = std::stoi(get());
+    d.column = std::stoi(get());
+    d.path = get();
+    d.message = get();
+    d.hint = get();
+    item->diagnostics.push_back(std::move(d));
+  }
 }
 
 // Calls work(0) ... work(count - 1) on up to `threads` threads.
@@ -198,9 +248,39 @@ int RunRender(const Job& job, const FileSystem& fs, std::ostream& out, std::ostr
            ""});
     }
   }
-  ForEachParallel(items.size(), job.jobs, [&](size_t i) {
-    if (items[i].diagnostics.empty()) RenderOne(job, fs, *renderer, &items[i]);
-  });
+  // Each brief is rendered in a worker process, so a crash inside a
+  // library costs that brief only; where processes cannot be made, threads.
+  std::vector<size_t> todo;
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (items[i].diagnostics.empty()) todo.push_back(i);
+  }
+  const char* crash_test = std::getenv("BRIEF_TEST_CRASH");  // Tests only: crash on this file.
+  auto work = [&](size_t k) {
+    RenderItem item = items[todo[k]];
+    if (crash_test && *crash_test && item.file.find(crash_test) != std::string::npos) std::abort();
+    RenderOne(job, fs, *renderer, &item);
+    return Serialize(item);
+  };
+  std::vector<std::optional<std::string>> results;
+  std::vector<std::string> crashes;
+  if (RunIsolated(todo.size(), job.jobs, work, &results, &crashes)) {
+    for (size_t k = 0; k < todo.size(); ++k) {
+      RenderItem& item = items[todo[k]];
+      if (results[k]) {
+        Deserialize(*results[k], &item);
+        continue;
+      }
+      item.diagnostics.push_back(
+          {Severity::kError, item.file, 0, 0, "",
+           fmt::format("rendering this brief crashed ({}); no PDF was written for it, and the other "
+                       "briefs were rendered",
+                       crashes[k].empty() ? "the worker stopped" : crashes[k]),
+           "please report it with the brief attached"});
+    }
+    RemoveStaleTemporaries(job.output_dir);  // A crash may leave one.
+  } else {
+    ForEachParallel(todo.size(), job.jobs, [&](size_t k) { RenderOne(job, fs, *renderer, &items[todo[k]]); });
+  }
   for (const RenderItem& item : items) {
     item.ok ? ++rendered : ++failed;
     if (job.format == OutputFormat::kJson) {

@@ -1,6 +1,7 @@
 // End-to-end runs of the real binary: output and exit status.
 
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -8,6 +9,8 @@
 #include <doctest/doctest.h>
 
 #include "tests/run_binary.h"
+
+namespace fs = std::filesystem;
 
 TEST_CASE("cli: validate the sample briefs") {
   Run r = RunBrief("validate briefs/");
@@ -100,4 +103,16 @@ TEST_CASE("cli: --help, COMMAND --help and --version") {
   Run version = RunBrief("--version");
   CHECK(version.status == 0);
   CHECK(version.out == "brief 0.1.0\n");
+}
+
+TEST_CASE("cli: folder entries named like briefs that are not files are errors, not skipped") {
+  TempDir dir;
+  fs::copy_file("briefs/avtotor.yaml", dir.path + "/avtotor.yaml");
+  fs::create_directory(dir.path + "/folder.yaml");
+  fs::create_symlink("/nonexistent/brief.yaml", dir.path + "/broken.yml");
+  Run r = RunBrief("validate " + dir.path);
+  CHECK(r.status == 1);
+  CHECK(r.err == dir.path + "/broken.yml: error: is named like a brief but is not a regular file\n" +
+                 dir.path + "/folder.yaml: error: is named like a brief but is not a regular file\n"
+                 "3 briefs checked: 1 valid, 2 invalid (2 errors, 0 warnings)\n");
 }

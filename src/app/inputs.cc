@@ -36,11 +36,20 @@ std::vector<std::string> ExpandInputs(const FileSystem& fs, const std::vector<st
           break;
         }
         size_t before = files.size();
+        bool named = false;  // Some entry has a brief's name.
         for (const std::string& name : names) {
+          if (!HasBriefExtension(name)) continue;
+          named = true;
           std::string child = JoinPath(path, name);
-          if (HasBriefExtension(name) && fs.Kind(child) == PathKind::kFile) add(child);
+          if (fs.Kind(child) == PathKind::kFile) {
+            add(child);
+          } else {
+            // A folder, pipe or broken link named like a brief: said, not skipped silently.
+            problems->push_back({Severity::kError, child, 0, 0, "",
+                                 "is named like a brief but is not a regular file", ""});
+          }
         }
-        if (files.size() == before) {
+        if (files.size() == before && !named) {
           problems->push_back(
               {Severity::kError, path, 0, 0, "", "folder holds no .yaml or .yml files", ""});
         }

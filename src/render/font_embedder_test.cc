@@ -1,6 +1,7 @@
 #include "render/font_embedder.h"
 
 #include <algorithm>
+#include <limits>
 
 #include <doctest/doctest.h>
 
@@ -31,4 +32,22 @@ TEST_CASE("embedding: URIs are percent-encoded outside printable ASCII") {
   CHECK(EncodeUri("https://example.com/a b") == "https://example.com/a%20b");
   CHECK(EncodeUri("https://пример.рф/") == "https://%D0%BF%D1%80%D0%B8%D0%BC%D0%B5%D1%80.%D1%80%D1%84/");
   CHECK(EncodeUri("https://x.example/?q=1#top") == "https://x.example/?q=1#top");
+}
+
+TEST_CASE("render: geometry that is not finite or off the page is refused before drawing") {
+  PageLayout page;
+  CHECK(CheckGeometry(page, 595, 842) == "");
+  page.items.rects.push_back({0, 0, 595, 100, {}});
+  CHECK(CheckGeometry(page, 595, 842) == "");
+  page.items.rects.push_back({10, 10, std::numeric_limits<double>::infinity(), 5, {}});
+  CHECK(CheckGeometry(page, 595, 842) == "a rectangle has a coordinate that is not a number");
+  page.items.rects.pop_back();
+  TextItem far;
+  far.x = 500;
+  far.baseline = 400;
+  far.width = 200;
+  far.size = 8;
+  page.items.texts.push_back(far);
+  CHECK(CheckGeometry(page, 595, 842) ==
+        "text at (500.0, 392.0) size 200.0 × 8.0 lies off the 595 × 842 page");
 }

@@ -238,6 +238,49 @@ void SetInfo(PdfDocument& doc, const PdfInfo& info) {
 
 }  // namespace
 
+std::string CheckGeometry(const PageLayout& page, double width, double height) {
+  constexpr double kSlack = 0.5;
+  auto box = [&](const char* what, double x, double y, double w, double h) -> std::string {
+    for (double v : {x, y, w, h}) {
+      if (!std::isfinite(v)) return fmt::format("{} has a coordinate that is not a number", what);
+    }
+    if (w < -kSlack || h < -kSlack || x < -kSlack || y < -kSlack || x + w > width + kSlack ||
+        y + h > height + kSlack) {
+      return fmt::format("{} at ({:.1f}, {:.1f}) size {:.1f} × {:.1f} lies off the {:.0f} × {:.0f} page",
+                         what, x, y, w, h, width, height);
+    }
+    return "";
+  };
+  const DisplayList& d = page.items;
+  std::string problem;
+  for (const RectItem& r : d.rects) {
+    if (problem.empty()) problem = box("a rectangle", r.x, r.y, r.w, r.h);
+  }
+  for (const LineItem& l : d.lines) {
+    if (problem.empty()) {
+      problem = box("a line", std::min(l.x1, l.x2), std::min(l.y1, l.y2), std::abs(l.x2 - l.x1),
+                    std::abs(l.y2 - l.y1));
+    }
+  }
+  for (const ShapeItem& sh : d.shapes) {
+    if (problem.empty()) problem = box("a marker", sh.cx - sh.r, sh.cy - sh.r, 2 * sh.r, 2 * sh.r);
+    for (size_t i = 0; i + 1 < sh.points.size() && problem.empty(); i += 2) {
+      problem = box("a marker", sh.points[i], sh.points[i + 1], 0, 0);
+    }
+  }
+  for (const ImageItem& im : d.images) {
+    if (problem.empty()) problem = box("the logo", im.x, im.y, im.w, im.h);
+  }
+  for (const TextItem& t : d.texts) {
+    if (problem.empty()) problem = box("text", t.x, t.baseline - t.size, t.width, t.size);
+    if (problem.empty() && !std::isfinite(t.size)) problem = "text has a size that is not a number";
+  }
+  for (const LinkItem& l : d.links) {
+    if (problem.empty()) problem = box("a link", l.x, l.y, l.w, l.h);
+  }
+  return problem;
+}
+
 std::string EncodeUri(const std::string& uri) {
   std::string out;
   for (unsigned char c : uri) {
@@ -254,6 +297,10 @@ std::string EncodeUri(const std::string& uri) {
 RenderResult RenderPdf(const PageLayout& layout, const Template& t, const FontSet& fonts,
                        const PdfInfo& info, const std::string& logo) {
   RenderResult result;
+  if (std::string problem = CheckGeometry(layout, t.page_width, t.page_height); !problem.empty()) {
+    result.error = "layout put " + problem + " (a bug; please report it with the brief)";
+    return result;
+  }
   PdfDocument doc;
   if (!doc.ok()) {
     result.error = doc.error();

@@ -30,6 +30,11 @@ struct RenderResult {
 RenderResult RenderPdf(const PageLayout& page, const Template& t, const FontSet& fonts,
                        const PdfInfo& info, const std::string& logo = "");
 
+// "" when every number of the page is finite and every item lies on a page
+// `width` × `height` points (within half a point); else what is not, for an
+// error: a PDF with "inf" in it or text off the page is never written.
+std::string CheckGeometry(const PageLayout& page, double width, double height);
+
 // Percent-encodes bytes outside printable ASCII (and spaces) in a URI.
 std::string EncodeUri(const std::string& uri);
 

@@ -38,6 +38,17 @@ void ReadPngBytes(png_structp png, png_bytep out, png_size_t length) {
 
 bool CheckPng(const std::string& bytes, const ImageLimits& limits, int* width, int* height,
               std::string* problem, std::string* hint) {
+  // The size the header claims, judged before any decoding: a small file
+  // may claim a huge image (a "logo bomb").
+  int claimed_w = 0, claimed_h = 0;
+  if (ImagePixelSize(bytes, &claimed_w, &claimed_h) &&
+      (static_cast<long long>(claimed_w) * claimed_h > limits.max_pixels ||
+       claimed_w > limits.max_side || claimed_h > limits.max_side)) {
+    *problem = fmt::format("is {} × {} pixels; the limit for a logo is {} megapixels", claimed_w,
+                           claimed_h, limits.max_pixels / (1024 * 1024));
+    *hint = "scale it down; a logo is drawn about 2 cm tall";
+    return false;
+  }
   PngReader reader{bytes, 8, ""};
   png_structp png = png_create_read_struct(PNG_LIBPNG_VER_STRING, &reader, OnPngError, OnPngWarning);
   if (!png) {

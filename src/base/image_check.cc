@@ -38,6 +38,13 @@ void ReadPngBytes(png_structp png, png_bytep out, png_size_t length) {
 
 bool CheckPng(const std::string& bytes, const ImageLimits& limits, int* width, int* height,
               std::string* problem, std::string* hint) {
+  // The PNG standard puts IHDR first; libpng tolerates other chunks before
+  // it, libharu does not.
+  if (bytes.size() < 33 || bytes.compare(12, 4, "IHDR") != 0) {
+    *problem = "is a damaged PNG: it does not start with its header chunk (IHDR)";
+    *hint = "open it in an image editor and save it again";
+    return false;
+  }
   // The size the header claims, judged before any decoding: a small file
   // may claim a huge image (a "logo bomb").
   int claimed_w = 0, claimed_h = 0;

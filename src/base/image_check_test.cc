@@ -43,6 +43,18 @@ TEST_CASE("image check: damaged PNGs are refused with a reason, never an abort")
   CHECK(Problem("huge-ihdr.png") == "is 100000 × 100000 pixels; the limit for a logo is 16 megapixels");
   CHECK(Problem("short-data.png").rfind("is a damaged PNG: ", 0) == 0);
   CHECK(Problem("sixteen-bit.png") == "is a 16-bit PNG, which the PDF library cannot draw");
+  // Found by fuzz_image: a chunk before IHDR, which libpng reads and libharu refuses.
+  std::string first_chunk;
+  {
+    std::ifstream in("tests/fuzz/regressions/image/png-chunk-before-ihdr.png", std::ios::binary);
+    std::stringstream s;
+    s << in.rdbuf();
+    first_chunk = s.str();
+  }
+  int w = 0, h = 0;
+  std::string problem, hint;
+  CHECK_FALSE(CheckImage(first_chunk, {}, &w, &h, &problem, &hint));
+  CHECK(problem == "is a damaged PNG: it does not start with its header chunk (IHDR)");
   CHECK(Problem("too-many-pixels.png") == "is 5000 × 5000 pixels; the limit for a logo is 16 megapixels");
 }
 

@@ -27,7 +27,12 @@ void OnPngError(png_structp png, png_const_charp message) {
   png_longjmp(png, 1);
 }
 
-void OnPngWarning(png_structp, png_const_charp) {}
+// libharu treats libpng's warnings (a damaged ancillary chunk, say) as
+// errors and refuses the image: so does the check.
+void OnPngWarning(png_structp png, png_const_charp message) {
+  auto* reader = static_cast<PngReader*>(png_get_error_ptr(png));
+  if (reader->error.empty()) reader->error = message;
+}
 
 void ReadPngBytes(png_structp png, png_bytep out, png_size_t length) {
   auto* reader = static_cast<PngReader*>(png_get_io_ptr(png));
@@ -90,9 +95,14 @@ bool CheckPng(const std::string& bytes, const ImageLimits& limits, int* width, i
       row.resize(png_get_rowbytes(png, info));
       for (png_uint_32 y = 0; y < h; ++y) png_read_row(png, row.data(), nullptr);
       png_read_end(png, nullptr);
-      *width = static_cast<int>(w);
-      *height = static_cast<int>(h);
-      ok = true;
+      if (!reader.error.empty()) {
+        *problem = "is a damaged PNG: " + reader.error;
+        *hint = "open it in an image editor and save it again";
+      } else {
+        *width = static_cast<int>(w);
+        *height = static_cast<int>(h);
+        ok = true;
+      }
     }
   } else if (info) {
     *problem = "is a damaged PNG: " + reader.error;

@@ -55,6 +55,13 @@ TEST_CASE("image check: damaged PNGs are refused with a reason, never an abort")
   std::string problem, hint;
   CHECK_FALSE(CheckImage(first_chunk, {}, &w, &h, &problem, &hint));
   CHECK(problem == "is a damaged PNG: it does not start with its header chunk (IHDR)");
+  // Also found by fuzz_image: damaged ancillary chunks, a warning for libpng
+  // that libharu takes for an error.
+  std::ifstream in("tests/fuzz/regressions/image/png-damaged-ancillary-chunk.png", std::ios::binary);
+  std::stringstream ancillary;
+  ancillary << in.rdbuf();
+  CHECK_FALSE(CheckImage(ancillary.str(), {}, &w, &h, &problem, &hint));
+  CHECK(problem.rfind("is a damaged PNG: ", 0) == 0);
   CHECK(Problem("too-many-pixels.png") == "is 5000 × 5000 pixels; the limit for a logo is 16 megapixels");
 }
 

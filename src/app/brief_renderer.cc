@@ -122,10 +122,9 @@ std::vector<Diagnostic> MissingGlyphDiagnostics(const std::vector<MissingGlyph>&
 
 std::vector<Diagnostic> BriefRenderer::Check(const Brief& brief, const std::string& file) const {
   TextShaper shaper(*fonts_);
-  std::string logo, problem;
-  ImageSize logo_size;
-  LoadLogo(brief.company.logo_path, &logo, &logo_size, &problem);  // Validation reported problems.
-  LayoutInput input{brief, template_, shaper, logo_size, GeneratorName()};
+  // Validation checked the logo and found its size: no second decode here.
+  LayoutInput input{brief, template_, shaper, {brief.company.logo_width, brief.company.logo_height},
+                    GeneratorName()};
   return MissingGlyphDiagnostics(LayoutAtScale(input, 1.0).missing, file);
 }
 

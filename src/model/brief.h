@@ -29,6 +29,7 @@ struct Company {
   std::string website;       // Optional http(s) URL.
   std::string logo;          // Optional, as written (relative to the brief's folder).
   std::string logo_path;     // Resolved path of the logo file when given.
+  int logo_width = 0, logo_height = 0;  // Its pixel size, found when it was checked.
   std::vector<Person> people;
   std::string summary;
 };

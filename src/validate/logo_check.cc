@@ -7,7 +7,8 @@
 namespace brief {
 
 std::string ResolveLogo(const FileSystem& fs, const std::string& brief_file,
-                        const std::string& logo, std::string* problem, std::string* hint) {
+                        const std::string& logo, std::string* problem, std::string* hint,
+                        int* width_out, int* height_out) {
   if (logo[0] == '/' || logo[0] == '\\' || (logo.size() > 1 && logo[1] == ':')) {
     *problem = fmt::format("'{}' is an absolute path; the logo must be relative to the brief's "
                            "folder", logo);
@@ -48,6 +49,8 @@ std::string ResolveLogo(const FileSystem& fs, const std::string& brief_file,
     *problem = fmt::format("logo '{}' {}", logo, why);
     return "";
   }
+  if (width_out) *width_out = width;
+  if (height_out) *height_out = height;
   return path;
 }
 

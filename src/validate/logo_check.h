@@ -12,8 +12,9 @@ namespace brief {
 // path is absolute, leaves the brief's folder (by ".." or a symlink), is
 // missing, is not a regular file, or is not an image that passes
 // CheckImage (a whole, undamaged PNG or JPEG within the logo limits that
-// libharu can draw).
+// libharu can draw). *width and *height (when given) get its pixel size.
 std::string ResolveLogo(const FileSystem& fs, const std::string& brief_file,
-                        const std::string& logo, std::string* problem, std::string* hint);
+                        const std::string& logo, std::string* problem, std::string* hint,
+                        int* width = nullptr, int* height = nullptr);
 
 }  // namespace brief

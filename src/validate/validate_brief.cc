@@ -147,12 +147,15 @@ void BriefValidator::ReadCompany(int id, Company* c) {
   if (int v = f->Get("logo"); v >= 0) {
     if (auto logo = r_.ReadText(v, "company.logo", 1000)) {
       std::string problem, hint;
-      std::string resolved = ResolveLogo(fs_, file_, *logo, &problem, &hint);
+      int width = 0, height = 0;
+      std::string resolved = ResolveLogo(fs_, file_, *logo, &problem, &hint, &width, &height);
       if (resolved.empty()) {
         r_.Error(v, "company.logo", problem, hint);
       } else {
         c->logo = *logo;
         c->logo_path = resolved;
+        c->logo_width = width;
+        c->logo_height = height;
       }
     }
   }

@@ -52,13 +52,16 @@ TEST_CASE("cli: folders expand to their briefs, sorted, results are per file") {
   CHECK(mixed.err ==
         "tests/briefs/invalid/empty.yaml: error: the file is empty; a brief is a YAML mapping "
         "starting with 'brief: 1'\n"
-        "2 briefs checked: 1 valid, 1 invalid (1 error, 0 warnings)\n");
+        "2 briefs checked: 1 valid, 1 invalid (1 error, 0 warnings)\n"
+        "  invalid: tests/briefs/invalid/empty.yaml (1 error)\n");
 }
 
-TEST_CASE("cli: JSON output, one object per brief on stdout") {
+TEST_CASE("cli: JSON output, one object per brief on stdout, then a summary object") {
   Run r = RunBrief("validate --format json briefs/avtotor.yaml tests/briefs/invalid/version.yaml");
   CHECK(r.status == 1);
-  CHECK(r.out ==
+  std::string summary = r.out.substr(r.out.rfind("{\"summary\""));
+  CHECK(std::regex_match(summary, std::regex(R"(\{"summary":\{"checked":2,"valid":1,"invalid":1,"errors":1,"warnings":0,"seconds":[0-9]+\.[0-9]{3}\}\}\n)")));
+  CHECK(r.out.substr(0, r.out.size() - summary.size()) ==
         "{\"file\":\"briefs/avtotor.yaml\",\"valid\":true,\"errors\":0,\"warnings\":0,\"diagnostics\":[]}\n"
         "{\"file\":\"tests/briefs/invalid/version.yaml\",\"valid\":false,\"errors\":1,\"warnings\":0,"
         "\"diagnostics\":[{\"severity\":\"error\",\"file\":\"tests/briefs/invalid/version.yaml\","
@@ -72,7 +75,9 @@ TEST_CASE("cli: missing inputs and folders without briefs are errors for that in
   CHECK(r.err ==
         "no/such.yaml: error: no such file or folder\n"
         "tests/briefs/invalid/logos: error: folder holds no .yaml or .yml files\n"
-        "2 briefs checked: 0 valid, 2 invalid (2 errors, 0 warnings)\n");
+        "2 briefs checked: 0 valid, 2 invalid (2 errors, 0 warnings)\n"
+        "  invalid: no/such.yaml (1 error)\n"
+        "  invalid: tests/briefs/invalid/logos (1 error)\n");
 }
 
 TEST_CASE("cli: usage errors exit 2") {
@@ -82,13 +87,13 @@ TEST_CASE("cli: usage errors exit 2") {
   Run typo = RunBrief("validat briefs");
   CHECK(typo.status == 2);
   CHECK(typo.err == "brief: error: unknown command 'validat' (did you mean 'validate'?); commands: "
-                    "validate, render\n");
+                    "validate, render, manifest\n");
   Run option = RunBrief("validate --bogus briefs");
   CHECK(option.status == 2);
   CHECK(option.err.find("unrecognised option '--bogus'") != std::string::npos);
   Run format = RunBrief("validate --format xml briefs");
   CHECK(format.status == 2);
-  CHECK(format.err == "brief: error: validate: --format must be text or json, not 'xml'\n");
+  CHECK(format.err == "brief: error: validate: --format must be text, json or github, not 'xml'\n");
   Run nothing = RunBrief("validate");
   CHECK(nothing.status == 2);
 }
@@ -114,5 +119,7 @@ TEST_CASE("cli: folder entries named like briefs that are not files are errors, 
   CHECK(r.status == 1);
   CHECK(r.err == dir.path + "/broken.yml: error: is named like a brief but is not a regular file\n" +
                  dir.path + "/folder.yaml: error: is named like a brief but is not a regular file\n"
-                 "3 briefs checked: 1 valid, 2 invalid (2 errors, 0 warnings)\n");
+                 "3 briefs checked: 1 valid, 2 invalid (2 errors, 0 warnings)\n"
+        "  invalid: " + dir.path + "/broken.yml (1 error)\n"
+        "  invalid: " + dir.path + "/folder.yaml (1 error)\n");
 }

@@ -18,7 +18,7 @@ TEST_CASE("render: the Avtotor brief becomes one clean, small page with its key 
   TempDir out;
   Run r = RunBrief("render briefs/avtotor.yaml -o " + out.path);
   CHECK(r.status == 0);
-  CHECK(r.err == "1 brief rendered to " + out.path + ", 0 failed\n");
+  CHECK(WithoutTimes(r.err) == "rendered 1, up to date 0, failed 0 in T s (" + out.path + ")\n");
   std::string pdf = out.path + "/avtotor.pdf";
   CheckPdf(pdf, "595.276 x 841.89 pts (A4)");
   CHECK(fs::file_size(pdf) <= 20 * 1024);
@@ -47,15 +47,12 @@ TEST_CASE("render: every brief in briefs/ and tests/briefs/valid renders with bo
     TempDir out;
     Run r = RunBrief(std::string("render -t ") + name + " briefs tests/briefs/valid -o " + out.path);
     CHECK(r.status == 0);
-    CHECK(r.err.find("0 failed") != std::string::npos);
+    CHECK(r.err.find("failed 0 in ") != std::string::npos);
     std::string size = std::string(name) == "classic" ? "595.276 x 841.89 pts (A4)"
                                                       : "612 x 792 pts (letter)";
-    int count = 0;
-    for (const auto& entry : fs::directory_iterator(out.path)) {
-      CheckPdf(entry.path().string(), size);
-      ++count;
-    }
-    CHECK(count == 7);
+    std::vector<std::string> pdfs = PdfsIn(out.path);
+    for (const std::string& name : pdfs) CheckPdf(out.path + "/" + name, size);
+    CHECK(pdfs.size() == 7);
   }
 }
 
@@ -88,7 +85,10 @@ TEST_CASE("render: a brief that cannot fit fails, names the sections and writes 
                    "at the minimum type size (6.5 pt); overflowing: ") == 0);
   CHECK(r.err.find("history (") != std::string::npos);
   CHECK_FALSE(fs::exists(out.path + "/stress.pdf"));
-  CHECK(fs::is_empty(out.path));  // No temporary file left behind either.
+  // Only the manifest, which records the failure; no temporary file left behind.
+  std::vector<std::string> left;
+  for (const auto& entry : fs::directory_iterator(out.path)) left.push_back(entry.path().filename().string());
+  CHECK(left == std::vector<std::string>{"manifest.json"});
 }
 
 TEST_CASE("render: an invalid brief writes nothing and leaves an earlier good PDF alone") {
@@ -103,12 +103,12 @@ TEST_CASE("render: an invalid brief writes nothing and leaves an earlier good PD
   CHECK(r.status == 1);
   CHECK(r.err.find("acme.yaml:20:15: error: revenue[1].currency") != std::string::npos);
   CHECK(ReadWhole(out.path + "/acme.pdf") == good);
-  int files = 0;
-  for (const auto& entry : fs::directory_iterator(out.path)) {
-    (void)entry;
-    ++files;
-  }
-  CHECK(files == 1);
+  CHECK(PdfsIn(out.path) == std::vector<std::string>{"acme.pdf"});
+  // The summary and the manifest say the PDF is out of date.
+  CHECK(r.err.find("  failed: " + briefs.path + "/acme.yaml (3 errors; " + out.path +
+                   "/acme.pdf is from an earlier run)\n") != std::string::npos);
+  std::string manifest = ReadWhole(out.path + "/manifest.json");
+  CHECK(manifest.find("\"status\": \"failed\",\n      \"sha256\": null") != std::string::npos);
 }
 
 TEST_CASE("render: missing glyphs are one warning per field, the same from validate, --strict refuses") {
@@ -141,7 +141,7 @@ TEST_CASE("render: text the main font lacks is drawn with the template's fallbac
   TempDir out;
   Run r = RunBrief("render tests/briefs/valid/cjk.yaml -o " + out.path);
   CHECK(r.status == 0);
-  CHECK(r.err == "1 brief rendered to " + out.path + ", 0 failed\n");
+  CHECK(WithoutTimes(r.err) == "rendered 1, up to date 0, failed 0 in T s (" + out.path + ")\n");
   std::string pdf = out.path + "/cjk.pdf";
   CheckPdf(pdf, "595.276 x 841.89 pts (A4)");
   CHECK(RunShell("pdffonts " + pdf).out.find("DroidSansFallback") != std::string::npos);
@@ -157,10 +157,12 @@ TEST_CASE("render: usage errors and machine-readable results") {
   Run json = RunBrief("render --format json briefs tests/briefs/invalid/version.yaml -o " + out.path);
   CHECK(json.status == 1);
   std::vector<std::string> lines = Lines(json.out);
-  REQUIRE(lines.size() == 2);
+  REQUIRE(lines.size() == 3);
   CHECK(lines[0] == "{\"file\":\"briefs/avtotor.yaml\",\"output\":\"" + out.path +
-                        "/avtotor.pdf\",\"rendered\":true,\"diagnostics\":[]}");
-  CHECK(lines[1].find("{\"file\":\"tests/briefs/invalid/version.yaml\",\"output\":null,\"rendered\":false,") == 0);
+                        "/avtotor.pdf\",\"status\":\"rendered\",\"ok\":true,\"diagnostics\":[]}");
+  CHECK(lines[1].find("{\"file\":\"tests/briefs/invalid/version.yaml\",\"output\":null,\"status\":\"failed\",\"ok\":false,") == 0);
+  // JSON output ends with one summary object.
+  CHECK(lines[2].find("{\"summary\":{\"rendered\":1,\"up_to_date\":0,\"failed\":1,\"not_started\":0,") == 0);
 }
 
 TEST_CASE("render: two briefs with the same file name would overwrite each other: the second fails") {
@@ -184,17 +186,19 @@ TEST_CASE("render: parallel rendering gives the same files and the same report a
   Run many = RunBrief("render -j 4" + inputs + " -o " + parallel.path);
   CHECK(one.status == 1);  // stress.yaml and version.yaml fail.
   CHECK(many.status == 1);
-  std::string expected = one.err;
+  std::string expected = WithoutTimes(one.err);
   size_t at;
   while ((at = expected.find(serial.path)) != std::string::npos) expected.replace(at, serial.path.size(), parallel.path);
-  CHECK(many.err == expected);
-  int files = 0;
-  for (const auto& entry : fs::directory_iterator(serial.path)) {
-    std::string name = entry.path().filename().string();
+  CHECK(WithoutTimes(many.err) == expected);
+  std::vector<std::string> pdfs = PdfsIn(serial.path);
+  CHECK(pdfs == PdfsIn(parallel.path));
+  for (const std::string& name : pdfs) {
     CHECK(ReadWhole(serial.path + "/" + name) == ReadWhole(parallel.path + "/" + name));
-    ++files;
   }
-  CHECK(files == 9);
+  CHECK(pdfs.size() == 9);
+  // The manifests differ only in where the PDFs went.
+  std::string manifest = ReadWhole(parallel.path + "/manifest.json");
+  CHECK(manifest == ReadWhole(serial.path + "/manifest.json"));
   CHECK(RunBrief("render -j 0 briefs -o " + parallel.path).status == 2);
 }
 
@@ -231,11 +235,12 @@ TEST_CASE("render: a damaged logo fails its brief only, the batch goes on") {
   CHECK(r.err.find("company.logo: logo 'huge-ihdr.png' is 100000 × 100000 pixels; the limit for a "
                    "logo is 16 megapixels") != std::string::npos);
   CHECK(r.err.find("company.logo: logo 'frame-only.jpg' is a damaged JPEG") != std::string::npos);
-  CHECK(r.err.find("2 briefs rendered to " + out.path + ", 3 failed") != std::string::npos);
+  CHECK(r.err.find("rendered 2, up to date 0, failed 3 in ") != std::string::npos);
   std::vector<std::string> files;
   for (const auto& entry : fs::directory_iterator(out.path)) files.push_back(entry.path().filename().string());
   std::sort(files.begin(), files.end());
-  CHECK(files == std::vector<std::string>{"a-good.pdf", "d-jpeg.pdf"});  // No temporary file left.
+  // No temporary file left.
+  CHECK(files == std::vector<std::string>{"a-good.pdf", "d-jpeg.pdf", "manifest.json"});
   CheckPdf(out.path + "/d-jpeg.pdf", "595.276 x 841.89 pts (A4)");
 }
 
@@ -253,7 +258,8 @@ TEST_CASE("render: a brief that crashes the renderer costs only itself") {
     CHECK(r.status == 1);
     CHECK(r.err.find(in.path + "/b.yaml: error: rendering this brief crashed (signal 6 (Aborted)); "
                      "no PDF was written for it, and the other briefs were rendered") == 0);
-    CHECK(r.err.find("3 briefs rendered to " + out.path + ", 1 failed") != std::string::npos);
+    CHECK(r.err.find("rendered 3, up to date 0, failed 1 in ") != std::string::npos);
+    CHECK(r.err.find("  failed: " + in.path + "/b.yaml (1 error)\n") != std::string::npos);
     for (const char* name : {"a", "c", "d"}) CHECK(fs::exists(out.path + "/" + name + ".pdf"));
     CHECK_FALSE(fs::exists(out.path + "/b.pdf"));
   }

@@ -8,7 +8,11 @@
 #include <cstdio>
 #include <fstream>
 #include <sstream>
+#include <algorithm>
+#include <filesystem>
+#include <regex>
 #include <string>
+#include <vector>
 
 struct Run {
   int status = -1;
@@ -46,6 +50,24 @@ inline Run RunBrief(const std::string& args, const std::string& env = "") {
 }
 
 // A fresh empty folder under /tmp, removed by the destructor.
+// The text with each run time ("in 0.02 s") written as "in T s", so that a
+// summary line can be compared whole.
+inline std::string WithoutTimes(std::string text) {
+  static const std::regex kTime("in [0-9]+\\.[0-9]+ s");
+  return std::regex_replace(text, kTime, "in T s");
+}
+
+// The PDFs in a folder (names, sorted; not the manifest or other files).
+inline std::vector<std::string> PdfsIn(const std::string& dir) {
+  std::vector<std::string> names;
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    std::string name = entry.path().filename().string();
+    if (name.size() > 4 && name.compare(name.size() - 4, 4, ".pdf") == 0) names.push_back(name);
+  }
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
 struct TempDir {
   std::string path;
   TempDir() {

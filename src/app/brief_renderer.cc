@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "base/image_check.h"
+#include "base/sha256.h"
 #include "base/utf8.h"
 #include "layout/page_layout.h"
 #include "render/pdf_render.h"
@@ -146,6 +147,7 @@ RenderOutcome BriefRenderer::Render(const Brief& brief, const std::string& file,
     outcome.diagnostics.push_back({Severity::kError, file, 0, 0, "company.logo", problem, ""});
     return outcome;
   }
+  if (!brief.company.logo_path.empty()) outcome.logo_sha256 = Sha256Hex(logo);
   TextShaper shaper(*fonts_);  // Per brief: it caches shaped text.
   LayoutInput input{brief, template_, shaper, logo_size, GeneratorName()};
   PageLayout page = FitPage(input);
@@ -167,6 +169,12 @@ RenderOutcome BriefRenderer::Render(const Brief& brief, const std::string& file,
   }
   outcome.ok = true;
   outcome.pdf = std::move(pdf.pdf);
+  for (const TextItem& text : page.items.texts) {
+    for (const GlyphRun& run : text.runs) outcome.font_files.push_back(fonts_->face(run.face).path());
+  }
+  std::sort(outcome.font_files.begin(), outcome.font_files.end());
+  outcome.font_files.erase(std::unique(outcome.font_files.begin(), outcome.font_files.end()),
+                           outcome.font_files.end());
   return outcome;
 }
 

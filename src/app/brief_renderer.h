@@ -20,6 +20,8 @@ struct RenderOutcome {
   std::string pdf;                       // The PDF's bytes when ok.
   std::vector<Diagnostic> diagnostics;   // Missing glyphs (warnings), overflow (error).
   double body_size = 0;                  // Body type size used, in points.
+  std::string logo_sha256;               // Of the logo bytes drawn; "" without a logo.
+  std::vector<std::string> font_files;   // Files of the faces that draw text, sorted.
 };
 
 class BriefRenderer {
@@ -39,6 +41,9 @@ class BriefRenderer {
   std::vector<Diagnostic> Check(const Brief& brief, const std::string& file) const;
 
   const Template& tmpl() const { return template_; }
+
+  // The files the template's fonts resolved to (FontSet::Files).
+  std::vector<std::string> FontFiles() const { return fonts_->Files(); }
 
  private:
   BriefRenderer(const Template& t) : template_(t) {}

@@ -14,52 +14,101 @@ bool HasBriefExtension(const std::string& name) {
   return ends_with(".yaml") || ends_with(".yml");
 }
 
+// One walk over the command line's paths.
+struct Expansion {
+  const FileSystem& fs;
+  bool recursive;
+  std::vector<Diagnostic>* problems;
+  std::vector<InputFile> files;
+  std::set<std::string> seen;          // Normalized paths of files taken.
+  std::set<std::string> walked;        // Canonical paths of folders walked.
+  bool skipped_folders = false;        // Not recursive, and a folder held sub-folders.
+
+  void Add(const std::string& path, const std::string& relative) {
+    if (seen.insert(NormalizePath(path)).second) files.push_back({path, relative});
+  }
+
+  void Problem(const std::string& path, const std::string& message) {
+    problems->push_back({Severity::kError, path, 0, 0, "", message, ""});
+  }
+
+  // Adds the briefs in `dir` (and below, when recursive); `prefix` is dir's
+  // path relative to the folder named on the command line. Returns whether
+  // any entry had a brief's name.
+  bool Walk(const std::string& dir, const std::string& prefix) {
+    std::string canonical = fs.Canonical(dir);
+    if (!canonical.empty() && !walked.insert(canonical).second) return false;  // A link loop.
+    std::vector<std::string> names;
+    std::string error;
+    if (!fs.List(dir, &names, &error)) {
+      Problem(dir, "cannot list folder: " + error);
+      return true;  // Said; not "holds no briefs" as well.
+    }
+    bool named = false;
+    std::vector<std::string> subfolders;
+    for (const std::string& name : names) {
+      std::string child = JoinPath(dir, name);
+      if (!HasBriefExtension(name)) {
+        if (name[0] != '.' && fs.Kind(child) == PathKind::kDirectory) {
+          if (recursive) subfolders.push_back(name);
+          skipped_folders = !recursive;
+        }
+        continue;
+      }
+      named = true;
+      if (fs.Kind(child) == PathKind::kFile) {
+        Add(child, prefix + name);
+      } else if (recursive && fs.Kind(child) == PathKind::kDirectory) {
+        subfolders.push_back(name);  // "2024.yml/" is a folder like any other.
+      } else {
+        // A folder, pipe or broken link named like a brief: said, not skipped silently.
+        Problem(child, "is named like a brief but is not a regular file");
+      }
+    }
+    for (const std::string& name : subfolders) {
+      named = Walk(JoinPath(dir, name), prefix + name + "/") || named;
+    }
+    return named;
+  }
+};
+
 }  // namespace
 
-std::vector<std::string> ExpandInputs(const FileSystem& fs, const std::vector<std::string>& paths,
-                                      std::vector<Diagnostic>* problems) {
-  std::vector<std::string> files;
-  std::set<std::string> seen;
-  auto add = [&](const std::string& file) {
-    if (seen.insert(NormalizePath(file)).second) files.push_back(file);
-  };
+std::vector<InputFile> ExpandInputs(const FileSystem& fs, const std::vector<std::string>& paths,
+                                    bool recursive, std::vector<Diagnostic>* problems) {
+  Expansion x{fs, recursive, problems, {}, {}, {}};
   for (const std::string& path : paths) {
     switch (fs.Kind(path)) {
       case PathKind::kMissing:
-        problems->push_back({Severity::kError, path, 0, 0, "", "no such file or folder", ""});
+        x.Problem(path, "no such file or folder");
         break;
       case PathKind::kDirectory: {
-        std::vector<std::string> names;
-        std::string error;
-        if (!fs.List(path, &names, &error)) {
-          problems->push_back({Severity::kError, path, 0, 0, "", "cannot list folder: " + error, ""});
-          break;
-        }
-        size_t before = files.size();
-        bool named = false;  // Some entry has a brief's name.
-        for (const std::string& name : names) {
-          if (!HasBriefExtension(name)) continue;
-          named = true;
-          std::string child = JoinPath(path, name);
-          if (fs.Kind(child) == PathKind::kFile) {
-            add(child);
-          } else {
-            // A folder, pipe or broken link named like a brief: said, not skipped silently.
-            problems->push_back({Severity::kError, child, 0, 0, "",
-                                 "is named like a brief but is not a regular file", ""});
-          }
-        }
-        if (files.size() == before && !named) {
-          problems->push_back(
-              {Severity::kError, path, 0, 0, "", "folder holds no .yaml or .yml files", ""});
+        size_t before = x.files.size();
+        x.skipped_folders = false;
+        bool named = x.Walk(path, "");
+        if (x.files.size() == before && !named) {
+          x.Problem(path, recursive         ? "folder and its sub-folders hold no .yaml or .yml files"
+                          : x.skipped_folders ? "folder holds no .yaml or .yml files (only sub-folders: "
+                                                "-r reads those too)"
+                                              : "folder holds no .yaml or .yml files");
         }
         break;
       }
-      default:
-        add(path);  // Files, and anything else: reading it reports the problem.
+      default: {
+        size_t slash = path.find_last_of('/');
+        x.Add(path, slash == std::string::npos ? path : path.substr(slash + 1));  // Files, and anything else: reading it reports the problem.
+      }
     }
   }
-  return files;
+  return x.files;
+}
+
+std::string OutputName(const InputFile& input) {
+  const std::string& r = input.relative;
+  size_t slash = r.find_last_of('/');
+  size_t dot = r.find_last_of('.');
+  if (dot == std::string::npos || (slash != std::string::npos && dot < slash)) return r + ".pdf";
+  return r.substr(0, dot) + ".pdf";
 }
 
 }  // namespace brief

@@ -9,13 +9,27 @@
 
 namespace brief {
 
-// Each path is a file (taken as given) or a folder (its *.yaml and *.yml
-// files, sorted by name, not recursive). A missing path or a folder with no
-// briefs becomes an error diagnostic, as does a folder entry named like a
-// brief that is not a regular file (a folder, a pipe, a broken link); files
-// are returned in argument order
-// without duplicates.
-std::vector<std::string> ExpandInputs(const FileSystem& fs, const std::vector<std::string>& paths,
-                                      std::vector<Diagnostic>* problems);
+// A brief to process: its path, and its path relative to the folder given
+// on the command line ("europe/volvo.yaml" for briefs/europe/volvo.yaml
+// under "briefs"; the file name for a file given directly), which places
+// its PDF under OUT.
+struct InputFile {
+  std::string path;
+  std::string relative;
+};
+
+// Each path is a file (taken as given) or a folder: its *.yaml and *.yml
+// files, sorted by name, and with `recursive` those of its sub-folders too
+// (depth first, sorted; folders whose names start with '.' are skipped, and
+// a folder reached twice through symbolic links is walked once). A missing
+// path or a folder with no briefs becomes an error diagnostic, as does an
+// entry named like a brief that is not a regular file (a folder, a pipe, a
+// broken link). Files are returned in argument order without duplicates.
+std::vector<InputFile> ExpandInputs(const FileSystem& fs, const std::vector<std::string>& paths,
+                                    bool recursive, std::vector<Diagnostic>* problems);
+
+// The PDF's path relative to OUT for a brief: `relative` with its
+// extension replaced by ".pdf".
+std::string OutputName(const InputFile& input);
 
 }  // namespace brief

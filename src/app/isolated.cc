@@ -1,6 +1,7 @@
 #include "app/isolated.h"
 
 #include <poll.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -50,9 +51,10 @@ struct Worker {
 
 // Forks a worker for the items first, first + step, ... below count.
 bool Start(Worker* w, size_t first, size_t step, size_t count,
-           const std::function<std::string(size_t)>& work) {
+           const std::function<std::string(size_t)>& work, const IsolatedHooks& hooks) {
   int fds[2];
   if (pipe(fds) != 0) return false;
+  pid_t parent = getpid();
   pid_t pid = fork();
   if (pid < 0) {
     close(fds[0]);
@@ -61,7 +63,10 @@ bool Start(Worker* w, size_t first, size_t step, size_t count,
   }
   if (pid == 0) {
     close(fds[0]);
+    prctl(PR_SET_PDEATHSIG, SIGTERM);  // The parent was killed: stop after this item.
+    if (getppid() != parent) _exit(1); // ... or before it started.
     for (size_t i = first; i < count; i += step) {
+      if (hooks.stop && hooks.stop()) break;
       if (!Send(fds[1], 'S', i, nullptr)) _exit(1);
       std::string result = work(i);
       if (!Send(fds[1], 'D', i, &result)) _exit(1);
@@ -77,7 +82,7 @@ bool Start(Worker* w, size_t first, size_t step, size_t count,
 }
 
 // Parses the complete messages in w->buffer.
-void Parse(Worker* w, std::vector<std::optional<std::string>>* results) {
+void Parse(Worker* w, std::vector<std::optional<std::string>>* results, const IsolatedHooks& hooks) {
   size_t pos = 0;
   while (true) {
     if (w->buffer.size() - pos < 9) break;
@@ -95,6 +100,7 @@ void Parse(Worker* w, std::vector<std::optional<std::string>>* results) {
     if (w->buffer.size() - pos - 17 < n) break;
     (*results)[index] = w->buffer.substr(pos + 17, n);
     w->current = -1;
+    if (hooks.done) hooks.done(index);
     pos += 17 + n;
   }
   w->buffer.erase(0, pos);
@@ -111,7 +117,8 @@ std::string HowItDied(int status) {
 }  // namespace
 
 bool RunIsolated(size_t count, int workers, const std::function<std::string(size_t)>& work,
-                 std::vector<std::optional<std::string>>* results, std::vector<std::string>* crashes) {
+                 std::vector<std::optional<std::string>>* results, std::vector<std::string>* crashes,
+                 const IsolatedHooks& hooks) {
   results->assign(count, std::nullopt);
   crashes->assign(count, "");
   if (count == 0) return true;
@@ -123,7 +130,7 @@ bool RunIsolated(size_t count, int workers, const std::function<std::string(size
   sigaction(SIGPIPE, &ignore, &old);
   std::vector<Worker> pool(n);
   bool ok = true;
-  for (size_t w = 0; w < n && ok; ++w) ok = Start(&pool[w], w, n, count, work);
+  for (size_t w = 0; w < n && ok; ++w) ok = Start(&pool[w], w, n, count, work, hooks);
   if (!ok) {
     for (Worker& w : pool) {
       if (w.pid > 0) {
@@ -136,10 +143,18 @@ bool RunIsolated(size_t count, int workers, const std::function<std::string(size
     return false;
   }
   size_t running = n;
+  bool stopping = false;
   std::vector<pollfd> fds(n);
   while (running > 0) {
+    if (!stopping && hooks.stop && hooks.stop()) {
+      stopping = true;
+      for (Worker& w : pool) {
+        if (w.fd >= 0) kill(w.pid, SIGTERM);
+      }
+    }
     for (size_t w = 0; w < n; ++w) fds[w] = {pool[w].fd, static_cast<short>(pool[w].fd >= 0 ? POLLIN : 0), 0};
-    if (poll(fds.data(), fds.size(), -1) < 0 && errno != EINTR) break;
+    // A timeout, so that a signal arriving just before poll() is seen.
+    if (poll(fds.data(), fds.size(), 100) < 0 && errno != EINTR) break;
     for (size_t w = 0; w < n; ++w) {
       Worker& worker = pool[w];
       if (worker.fd < 0 || !(fds[w].revents & (POLLIN | POLLHUP | POLLERR))) continue;
@@ -148,7 +163,7 @@ bool RunIsolated(size_t count, int workers, const std::function<std::string(size
       if (got < 0 && errno == EINTR) continue;
       if (got > 0) {
         worker.buffer.append(chunk, static_cast<size_t>(got));
-        Parse(&worker, results);
+        Parse(&worker, results, hooks);
         continue;
       }
       // End of its output: the worker finished or died.
@@ -160,8 +175,11 @@ bool RunIsolated(size_t count, int workers, const std::function<std::string(size
       if (worker.current < 0) continue;  // Finished its share.
       size_t crashed = static_cast<size_t>(worker.current);
       (*crashes)[crashed] = HowItDied(status);
+      if (hooks.done) hooks.done(crashed);
       // The rest of its share goes to a new worker.
-      if (crashed + n < count && Start(&worker, crashed + n, n, count, work)) ++running;
+      if (!stopping && crashed + n < count && Start(&worker, crashed + n, n, count, work, hooks)) {
+        ++running;
+      }
     }
   }
   sigaction(SIGPIPE, &old, nullptr);

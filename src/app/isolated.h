@@ -17,7 +17,19 @@ namespace brief {
 // how it died ("signal 6 (Aborted)"), and the worker is replaced for the
 // rest. The caller must be single-threaded. Returns false when processes
 // cannot be made (then nothing ran).
+//
+// `hooks.done(i)` is called in this process as item i's result (or crash)
+// arrives. Once `hooks.stop()` is true, here or in a worker (which
+// inherits this process's signal handlers), no item is started any more:
+// workers are sent SIGTERM, finish the item in hand and exit, and items
+// never started keep nullopt with an empty crash. A worker whose parent
+// dies gets SIGTERM too.
+struct IsolatedHooks {
+  std::function<void(size_t)> done;
+  std::function<bool()> stop;
+};
 bool RunIsolated(size_t count, int workers, const std::function<std::string(size_t)>& work,
-                 std::vector<std::optional<std::string>>* results, std::vector<std::string>* crashes);
+                 std::vector<std::optional<std::string>>* results, std::vector<std::string>* crashes,
+                 const IsolatedHooks& hooks = {});
 
 }  // namespace brief

@@ -6,30 +6,43 @@
 #include <vector>
 
 #include "base/filesystem.h"
+#include "batch/shard.h"
 
 namespace brief {
 
-// Documented exit codes (README.md, docs/cli.md).
+// Documented exit codes (README.md, docs/cli.md). An interrupted batch
+// exits 128 + the signal: 130 (SIGINT), 143 (SIGTERM).
 enum ExitCode { kExitOk = 0, kExitInvalid = 1, kExitUsage = 2 };
 
-enum class OutputFormat { kText, kJson };
+// How results are reported: text diagnostics on stderr; one JSON object per
+// brief and a summary object on stdout; GitHub Actions workflow commands on
+// stdout.
+enum class OutputFormat { kText, kJson, kGithub };
 
 struct Job {
-  enum class Command { kValidate, kRender };
-  Command command = Command::kValidate;
-  std::vector<std::string> inputs;   // Files or folders.
+  std::string command = "validate";  // A name from Commands().
+  std::vector<std::string> inputs;   // Files or folders (manifest merge: manifests).
   bool strict = false;               // Warnings count as errors.
   bool quiet = false;                // No summary line.
   OutputFormat format = OutputFormat::kText;
+  bool recursive = false;            // Folders: sub-folders too.
+  std::string junit_file;            // Also write a JUnit XML report here.
   std::string output_dir = "output"; // render: where PDFs go.
-  std::string template_name = "classic";  // render: name or path of a template.
+  std::string template_name = "classic";  // Name or path of a template.
   std::string resource_dir = ".";    // Holds templates/ and fonts/.
   long long source_date_epoch = -1;  // From SOURCE_DATE_EPOCH; -1 when unset.
-  int jobs = 1;                      // render: briefs rendered at once (threads).
+  int jobs = 1;                      // render: briefs rendered at once (processes).
+  bool force = false;                // render: render even briefs that are up to date.
+  bool prune = false;                // render: remove PDFs no input produces any more.
+  Shard shard;                       // render: this run's share (count 0: all).
+  bool progress = false;             // render: a live progress line on stderr.
+  bool color = false;                // Colour in text diagnostics.
+  std::string subcommand;            // manifest: "merge".
+  std::string merge_output;          // manifest merge: -o FILE ("" or "-": stdout).
 };
 
-// Runs the job. Diagnostics and the summary go to `err` in text mode; in
-// JSON mode one JSON object per input goes to `out`. Returns an ExitCode.
+// Runs the job through its command's entry in Commands(). Returns an
+// ExitCode (or 128 + signal for an interrupted render).
 int RunJob(const Job& job, const FileSystem& fs, std::ostream& out, std::ostream& err);
 
 }  // namespace brief

@@ -1,4 +1,6 @@
 // brief: YAML company briefs → one-page PDF reports. Thin: argv → Job → RunJob.
+#include <unistd.h>
+
 #include <cerrno>
 #include <cstdlib>
 #include <iostream>
@@ -8,7 +10,8 @@
 
 int main(int argc, char** argv) {
   try {
-    brief::CommandLine cl = brief::ParseCommandLine(std::vector<std::string>(argv + 1, argv + argc));
+    brief::CommandLine cl = brief::ParseCommandLine(std::vector<std::string>(argv + 1, argv + argc),
+                                                    [](const char* name) { return std::getenv(name); });
     switch (cl.action) {
       case brief::CommandLine::Action::kPrint:
         std::cout << cl.text;
@@ -20,6 +23,16 @@ int main(int argc, char** argv) {
         break;
     }
     cl.job.resource_dir = brief::ResourceDir(argv[0]);
+    // A live progress line only for a person watching a terminal; colour
+    // unless NO_COLOR (no-color.org) is set or the terminal cannot show it.
+    auto set = [](const char* name) {
+      const char* v = std::getenv(name);
+      return v && *v;
+    };
+    const char* term = std::getenv("TERM");
+    bool terminal = isatty(STDERR_FILENO) && !(term && std::string(term) == "dumb");
+    cl.job.progress = terminal && !set("CI") && !cl.job.quiet;
+    cl.job.color = terminal && !set("NO_COLOR");
     if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch && *epoch) {
       char* end = nullptr;
       errno = 0;

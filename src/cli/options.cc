@@ -8,6 +8,7 @@
 #include <boost/program_options.hpp>
 #include <fmt/format.h>
 
+#include "app/commands.h"
 #include "base/edit_distance.h"
 
 namespace brief {
@@ -16,21 +17,24 @@ namespace po = boost::program_options;
 
 namespace {
 
-constexpr const char* kUsage =
-    "usage: brief <command> [options] PATH...\n"
-    "\n"
-    "Turns YAML company briefs into one-page PDF reports.\n"
-    "\n"
-    "commands:\n"
-    "  validate PATH...   check briefs: the format, and that -t TEMPLATE can draw them\n"
-    "  render PATH...     render briefs to PDF (-o DIR, -t TEMPLATE)\n"
-    "\n"
-    "options:\n"
-    "  -h, --help         show this help (or 'brief COMMAND --help')\n"
-    "  --version          print the version\n"
-    "\n"
-    "exit status: 0 all inputs valid, 1 an input is invalid or was not rendered,\n"
-    "2 usage error. Documentation: docs/cli.md, docs/brief-format.md\n";
+std::string Usage() {
+  std::string commands;
+  for (const Command& c : Commands()) commands += fmt::format("  {:<10} {}\n", c.name, c.summary);
+  return "usage: brief <command> [options] PATH...\n"
+         "\n"
+         "Turns YAML company briefs into one-page PDF reports.\n"
+         "\n"
+         "commands:\n" +
+         commands +
+         "\n"
+         "options:\n"
+         "  -h, --help   show this help (or 'brief COMMAND --help')\n"
+         "  --version    print the version\n"
+         "\n"
+         "exit status: 0 all inputs valid, 1 an input is invalid or was not rendered,\n"
+         "2 usage error, 130/143 interrupted (SIGINT/SIGTERM).\n"
+         "Documentation: docs/cli.md, docs/brief-format.md, docs/manifest.md\n";
+}
 
 int DefaultJobs() {
   unsigned cores = std::thread::hardware_concurrency();
@@ -51,23 +55,42 @@ CommandLine Print(const std::string& text) {
   return c;
 }
 
-po::options_description CommandOptions(const std::string& command, bool* strict, bool* quiet,
-                                       std::string* format, std::string* output,
-                                       std::string* templ, int* jobs) {
+// Where the option values go before they are checked.
+struct Raw {
+  std::string format, shard;
+};
+
+po::options_description CommandOptions(const std::string& command, Job* job, Raw* raw) {
   po::options_description desc(fmt::format("brief {} options", command));
   auto add = desc.add_options();
   add("help,h", "show this help");
-  add("strict", po::bool_switch(strict), "treat warnings as errors");
-  add("format", po::value(format)->default_value("text")->value_name("text|json"),
-      "diagnostics as text on stderr, or one JSON object per brief on stdout");
-  add("quiet,q", po::bool_switch(quiet), "no summary line");
-  add("template,t", po::value(templ)->default_value("classic")->value_name("TEMPLATE"),
+  if (command == "manifest") {
+    add("output,o", po::value(&job->merge_output)->value_name("FILE"),
+        "write the merged manifest to FILE (default: standard output)");
+    add("quiet,q", po::bool_switch(&job->quiet), "no summary line");
+    return desc;
+  }
+  add("strict", po::bool_switch(&job->strict), "treat warnings as errors");
+  add("format", po::value(&raw->format)->default_value("text")->value_name("text|json|github"),
+      "diagnostics as text on stderr; one JSON object per brief and a summary on stdout; or "
+      "GitHub Actions annotations on stdout");
+  add("junit", po::value(&job->junit_file)->value_name("FILE"),
+      "also write a JUnit XML report (one testcase per brief) to FILE");
+  add("quiet,q", po::bool_switch(&job->quiet), "no summary line");
+  add("recursive,r", po::bool_switch(&job->recursive), "read the briefs in sub-folders too");
+  add("template,t", po::value(&job->template_name)->default_value("classic")->value_name("TEMPLATE"),
       "template name (templates/NAME.yaml) or path to a template file");
   if (command == "render") {
-    add("output,o", po::value(output)->default_value("output")->value_name("DIR"),
-        "folder for the PDFs (created if missing)");
-    add("jobs,j", po::value(jobs)->default_value(DefaultJobs())->value_name("N"),
+    add("output,o", po::value(&job->output_dir)->default_value("output")->value_name("DIR"),
+        "folder for the PDFs and manifest.json (created if missing)");
+    add("jobs,j", po::value(&job->jobs)->default_value(DefaultJobs())->value_name("N"),
         "render N briefs at once (default: one per CPU core)");
+    add("force", po::bool_switch(&job->force), "render every brief, even those that are up to date");
+    add("prune", po::bool_switch(&job->prune),
+        "remove PDFs this tool wrote in DIR whose brief is no longer among the inputs");
+    add("shard", po::value(&raw->shard)->value_name("K/N|auto|auto/N"),
+        "render only shard K of N (by a hash of each output's path); auto reads GitLab, Slurm or "
+        "Kubernetes variables");
   }
   return desc;
 }
@@ -86,26 +109,30 @@ std::string ResourceDir(const char* argv0) {
   return ".";
 }
 
-CommandLine ParseCommandLine(const std::vector<std::string>& args) {
-  static const std::vector<std::string> kCommands = {"validate", "render"};
-  if (args.empty()) return UsageError(std::string("no command given\n\n") + kUsage);
+CommandLine ParseCommandLine(const std::vector<std::string>& args, const EnvLookup& env) {
+  if (args.empty()) return UsageError("no command given\n\n" + Usage());
   const std::string& command = args[0];
-  if (command == "-h" || command == "--help" || command == "help") return Print(kUsage);
+  if (command == "-h" || command == "--help" || command == "help") return Print(Usage());
   if (command == "--version" || command == "-V") {
     return Print(fmt::format("brief {}\n", BriefVersion()));
   }
-  if (std::find(kCommands.begin(), kCommands.end(), command) == kCommands.end()) {
-    std::string guess = NearestMatch(command, kCommands);
-    return UsageError(fmt::format("unknown command '{}'{}; commands: validate, render", command,
-                                  guess.empty() ? "" : " (did you mean '" + guess + "'?)"));
+  if (!FindCommand(command)) {
+    std::vector<std::string> names;
+    std::string list;
+    for (const Command& c : Commands()) {
+      names.push_back(c.name);
+      list += (list.empty() ? "" : ", ") + std::string(c.name);
+    }
+    std::string guess = NearestMatch(command, names);
+    return UsageError(fmt::format("unknown command '{}'{}; commands: {}", command,
+                                  guess.empty() ? "" : " (did you mean '" + guess + "'?)", list));
   }
 
   CommandLine result;
   Job& job = result.job;
-  job.command = command == "render" ? Job::Command::kRender : Job::Command::kValidate;
-  std::string format;
-  po::options_description desc = CommandOptions(command, &job.strict, &job.quiet, &format,
-                                                &job.output_dir, &job.template_name, &job.jobs);
+  job.command = command;
+  Raw raw;
+  po::options_description desc = CommandOptions(command, &job, &raw);
   po::options_description hidden;
   hidden.add_options()("input", po::value(&job.inputs));
   po::options_description all;
@@ -120,18 +147,46 @@ CommandLine ParseCommandLine(const std::vector<std::string>& args) {
   } catch (const po::error& e) {
     return UsageError(fmt::format("{}: {}; see 'brief {} --help'", command, e.what(), command));
   }
+  std::string usage_line = command == "manifest" ? "usage: brief manifest merge [-o FILE] MANIFEST...\n\n"
+                                                 : fmt::format("usage: brief {} [options] PATH...\n\n", command);
   if (vm.count("help")) {
     std::ostringstream text;
-    text << fmt::format("usage: brief {} [options] PATH...\n\n", command) << desc;
+    text << usage_line << desc;
     return Print(text.str());
   }
-  if (format == "json") {
+  if (command == "manifest") {
+    if (job.inputs.empty()) return UsageError("manifest: no subcommand; try 'brief manifest merge FILE...'");
+    job.subcommand = job.inputs[0];
+    job.inputs.erase(job.inputs.begin());
+    if (job.subcommand != "merge") {
+      std::string guess = NearestMatch(job.subcommand, {"merge"});
+      return UsageError(fmt::format("manifest: unknown subcommand '{}'{}; subcommands: merge", job.subcommand,
+                                    guess.empty() ? "" : " (did you mean 'merge'?)"));
+    }
+    if (job.inputs.empty()) {
+      return UsageError("manifest merge: no MANIFEST given; see 'brief manifest --help'");
+    }
+    return result;
+  }
+  if (raw.format == "json") {
     job.format = OutputFormat::kJson;
-  } else if (format != "text") {
-    return UsageError(fmt::format("{}: --format must be text or json, not '{}'", command, format));
+  } else if (raw.format == "github") {
+    job.format = OutputFormat::kGithub;
+  } else if (raw.format != "text") {
+    return UsageError(
+        fmt::format("{}: --format must be text, json or github, not '{}'", command, raw.format));
   }
   if (job.jobs < 1 || job.jobs > 256) {
     return UsageError(fmt::format("{}: --jobs must be from 1 to 256, not {}", command, job.jobs));
+  }
+  if (!raw.shard.empty()) {
+    std::string error;
+    if (!ParseShard(raw.shard, env, &job.shard, &error)) {
+      return UsageError(fmt::format("{}: {}", command, error));
+    }
+  }
+  if (vm.count("junit") && job.junit_file.empty()) {
+    return UsageError(fmt::format("{}: --junit needs a FILE", command));
   }
   if (job.inputs.empty()) {
     return UsageError(fmt::format("{}: no PATH given; see 'brief {} --help'", command, command));

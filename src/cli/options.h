@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "app/job.h"
+#include "batch/shard.h"
 
 namespace brief {
 
@@ -17,8 +18,8 @@ struct CommandLine {
   std::string text;  // kPrint: what to print; kUsageError: the message.
 };
 
-// Parses arguments (without the program name).
-CommandLine ParseCommandLine(const std::vector<std::string>& args);
+// Parses arguments (without the program name). `env` answers --shard auto.
+CommandLine ParseCommandLine(const std::vector<std::string>& args, const EnvLookup& env);
 
 // The folder holding templates/ and fonts/: $BRIEF_HOME when set, else the
 // parent of the executable's folder when it has templates/ (build/brief run

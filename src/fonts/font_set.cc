@@ -77,4 +77,15 @@ int FontSet::Canonical(int face) const {
   return slot.regular >= 0 && !slot.face ? slot.regular : face;
 }
 
+std::vector<std::string> FontSet::Files() const {
+  std::vector<std::string> files;
+  for (const auto& slot : slots_) {
+    if (slot->regular < 0) {
+      files.push_back(slot->where.path +
+                      (slot->where.index ? "#" + std::to_string(slot->where.index) : ""));
+    }
+  }
+  return files;
+}
+
 }  // namespace brief

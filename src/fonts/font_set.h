@@ -40,6 +40,12 @@ class FontSet : public FontMetrics {
 
   const FontFace& face(int i) const { return get(i); }
 
+  // The files the template's font names resolved to, in template order
+  // (regular, bold, fallbacks; not the bold faces of fallbacks, which are
+  // looked up when first needed), "#N" after the path for face N ≠ 0 of a
+  // collection or variable font.
+  std::vector<std::string> Files() const;
+
  private:
   // A face. A fallback's bold variant is resolved on first use (safe from
   // any thread); the others at construction.

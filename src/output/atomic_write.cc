@@ -30,7 +30,8 @@ constexpr const char* kTempMarker = ".brief-tmp-";
 
 }  // namespace
 
-bool WriteFileAtomically(const std::string& path, const std::string& bytes, std::string* error) {
+bool WriteFileAtomically(const std::string& path, const std::string& bytes, std::string* error,
+                         const std::function<void()>& before_rename) {
   std::string dir = DirName(path);
   std::string temp = JoinPath(dir, "." + path.substr(path.rfind('/') + 1) + kTempMarker + "XXXXXX");
   int fd = mkstemp(temp.data());
@@ -65,6 +66,7 @@ bool WriteFileAtomically(const std::string& path, const std::string& bytes, std:
   mode_t mode = stat(path.c_str(), &old) == 0 && S_ISREG(old.st_mode) ? (old.st_mode & 07777)
                                                                        : (0666 & ~kMask);
   fchmod(fd, mode);
+  if (before_rename) before_rename();
   if (close(fd) != 0 || std::rename(temp.c_str(), path.c_str()) != 0) {
     *error = "cannot write '" + path + "': " + std::strerror(errno);
     unlink(temp.c_str());

@@ -1,6 +1,7 @@
 // output: files appear whole or not at all.
 #pragma once
 
+#include <functional>
 #include <string>
 
 namespace brief {
@@ -10,8 +11,10 @@ namespace brief {
 // readers never see a partial file and an earlier file at `path` survives
 // any failure. A file replaced keeps its permissions; a new one gets 0666
 // less the umask. Returns false with *error set on failure (the temporary
-// file is removed).
-bool WriteFileAtomically(const std::string& path, const std::string& bytes, std::string* error);
+// file is removed). `before_rename`, when set, runs once the temporary file
+// is complete and still locked (a test hook).
+bool WriteFileAtomically(const std::string& path, const std::string& bytes, std::string* error,
+                         const std::function<void()>& before_rename = {});
 
 // Removes the temporary files WriteFileAtomically left in `dir` when its
 // process was killed: those no process holds locked any more. Returns how

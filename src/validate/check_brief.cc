@@ -26,6 +26,7 @@ BriefCheck CheckBriefFile(const FileSystem& fs, const std::string& path, bool st
     }
   }
   SortByPosition(&check.diagnostics);
+  check.source = std::move(source);
   return check;
 }
 

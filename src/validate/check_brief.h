@@ -19,7 +19,8 @@ struct BriefCheck {
   std::string file;
   std::optional<Brief> brief;
   std::vector<Diagnostic> diagnostics;
-  SyntaxTree tree;  // Where each value stands, for diagnostics found later.
+  SyntaxTree tree;     // Where each value stands, for diagnostics found later.
+  std::string source;  // The file's bytes as read (what a content hash must cover).
 
   // Gives diagnostics that name a brief path but no line (found after
   // validation, e.g. by layout) the position of that path's value.

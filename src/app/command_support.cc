@@ -1,0 +1,123 @@
+#include "app/command_support.h"
+
+#include <optional>
+#include <ostream>
+
+#include <fmt/format.h>
+
+#include "base/edit_distance.h"
+#include "batch/github.h"
+#include "batch/junit.h"
+#include "output/atomic_write.h"
+#include "template/load_template.h"
+
+namespace brief {
+
+namespace {
+
+// Names of the templates in a folder (file stems of *.yaml), sorted.
+std::vector<std::string> TemplateNames(const FileSystem& fs, const std::string& dir) {
+  std::vector<std::string> names, out;
+  std::string error;
+  fs.List(dir, &names, &error);
+  for (const std::string& n : names) {
+    if (n.size() > 5 && n.compare(n.size() - 5, 5, ".yaml") == 0) out.push_back(n.substr(0, n.size() - 5));
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string Plural(int n, const char* word) {
+  return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
+}
+
+std::unique_ptr<BriefRenderer> PrepareRenderer(const Job& job, const FileSystem& fs,
+                                               std::ostream& err, std::string* template_path) {
+  std::string templates_dir = JoinPath(job.resource_dir, "templates");
+  *template_path = TemplatePath(templates_dir, job.template_name);
+  if (fs.Kind(*template_path) != PathKind::kFile) {
+    std::vector<std::string> names = TemplateNames(fs, templates_dir);
+    std::string list;
+    for (const std::string& n : names) list += (list.empty() ? "" : ", ") + n;
+    std::string guess = NearestMatch(job.template_name, names);
+    err << fmt::format("brief: error: no such template '{}'{}; templates: {}\n", job.template_name,
+                       guess.empty() ? "" : " (did you mean '" + guess + "'?)",
+                       list.empty() ? "none found in " + templates_dir : list);
+    return nullptr;
+  }
+  std::vector<Diagnostic> template_problems;
+  std::optional<Template> tmpl = LoadTemplateFile(fs, *template_path, &template_problems);
+  for (const Diagnostic& d : template_problems) err << DiagnosticText(d, job.color) << "\n";
+  if (!tmpl) return nullptr;
+  std::string error;
+  std::unique_ptr<BriefRenderer> renderer =
+      BriefRenderer::Create(*tmpl, JoinPath(job.resource_dir, "fonts"), &error);
+  if (!renderer) err << "brief: error: template '" << *template_path << "': " << error << "\n";
+  return renderer;
+}
+
+void AddFindings(bool strict, std::vector<Diagnostic> found, BriefCheck* check) {
+  check->Locate(&found);
+  for (Diagnostic& d : found) {
+    if (strict && d.severity == Severity::kWarning) d.severity = Severity::kError;
+    if (d.severity == Severity::kError) check->brief.reset();
+    check->diagnostics.push_back(std::move(d));
+  }
+  SortByPosition(&check->diagnostics);
+}
+
+std::string DiagnosticText(const Diagnostic& d, bool color) {
+  std::string text = FormatDiagnostic(d);
+  if (!color) return text;
+  for (auto [label, code] : {std::pair{": error: ", "1;31"}, std::pair{": warning: ", "1;35"}}) {
+    size_t at = text.find(label);
+    if (at != std::string::npos) {
+      std::string word(label + 2, std::char_traits<char>::length(label) - 4);
+      text.replace(at + 2, word.size(), fmt::format("\033[{}m{}\033[0m", code, word));
+      break;
+    }
+  }
+  return text;
+}
+
+void PrintDiagnostics(const Job& job, const std::vector<Diagnostic>& diagnostics, std::ostream& out,
+                      std::ostream& err) {
+  for (const Diagnostic& d : diagnostics) {
+    if (job.format == OutputFormat::kGithub) {
+      out << GithubAnnotation(d) << "\n";
+    } else if (job.format == OutputFormat::kText) {
+      err << DiagnosticText(d, job.color) << "\n";
+    }
+  }
+}
+
+bool WriteJunitReport(const Job& job, const std::string& suite, const std::vector<ReportItem>& items,
+                      double seconds, std::ostream& err) {
+  if (job.junit_file.empty()) return true;
+  std::string error;
+  std::string dir = DirName(job.junit_file);
+  if (!EnsureDirectory(dir, &error) ||
+      !WriteFileAtomically(job.junit_file, JunitXml(suite, items, seconds), &error)) {
+    err << "brief: error: cannot write the JUnit report: " << error << "\n";
+    return false;
+  }
+  return true;
+}
+
+std::string FailureList(const std::vector<ReportItem>& items, const char* label) {
+  constexpr int kListed = 20;
+  std::string out;
+  int failed = 0;
+  for (const ReportItem& item : items) {
+    if (item.ok) continue;
+    if (++failed > kListed) continue;
+    int errors = CountSeverity(item.diagnostics, Severity::kError);
+    out += fmt::format("  {}: {} ({}{})\n", label, item.input, Plural(errors, "error"),
+                       item.output.empty() ? "" : "; " + item.output + " is from an earlier run");
+  }
+  if (failed > kListed) out += fmt::format("  ... and {} more\n", failed - kListed);
+  return out;
+}
+
+}  // namespace brief

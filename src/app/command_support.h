@@ -1,0 +1,51 @@
+// What the validate and render commands share: the renderer for the job's
+// template, findings added to a check, and reporting in the job's format.
+#pragma once
+
+#include <iosfwd>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "app/brief_renderer.h"
+#include "app/job.h"
+#include "batch/report_item.h"
+#include "validate/check_brief.h"
+
+namespace brief {
+
+// "1 brief", "3 briefs".
+std::string Plural(int n, const char* word);
+
+// The renderer for the job's template, or nullptr after reporting why to
+// `err` (an unknown or invalid template, a missing font: usage errors).
+// *template_path is set to the template file used.
+std::unique_ptr<BriefRenderer> PrepareRenderer(const Job& job, const FileSystem& fs,
+                                               std::ostream& err, std::string* template_path);
+
+// Appends the renderer's findings about a valid brief to the check, with
+// the positions of the fields they name, and warnings made errors under
+// --strict (the brief is then invalid, as for any other error).
+void AddFindings(bool strict, std::vector<Diagnostic> found, BriefCheck* check);
+
+// A diagnostic as text; with `color`, "error" in bold red and "warning" in
+// bold magenta, as compilers print them.
+std::string DiagnosticText(const Diagnostic& d, bool color);
+
+// A brief's diagnostics in the job's format: text lines on `err`, or GitHub
+// workflow commands on `out`. (JSON output is each command's own.)
+void PrintDiagnostics(const Job& job, const std::vector<Diagnostic>& diagnostics, std::ostream& out,
+                      std::ostream& err);
+
+// Writes the job's --junit file (atomically), if it asked for one. False
+// after saying why on `err`.
+bool WriteJunitReport(const Job& job, const std::string& suite, const std::vector<ReportItem>& items,
+                      double seconds, std::ostream& err);
+
+// The briefs that did not pass named, one per line, after `label`
+// ("  failed: x.yaml (2 errors)"),
+// at most 20 and a count of the rest. A failed item's `output`, when set,
+// is an earlier run's PDF left in place, and is named as out of date.
+std::string FailureList(const std::vector<ReportItem>& items, const char* label);
+
+}  // namespace brief

@@ -1,0 +1,378 @@
+// brief render: a batch of briefs to PDFs in OUT, incremental through
+// OUT/manifest.json, in worker processes, interruptible, shardable.
+#include <algorithm>
+#include <chrono>
+#include <cstdlib>
+#include <map>
+#include <optional>
+#include <ostream>
+#include <set>
+#include <thread>
+
+#include <unistd.h>
+
+#include <fmt/format.h>
+
+#include "app/command_support.h"
+#include "app/commands.h"
+#include "app/inputs.h"
+#include "app/isolated.h"
+#include "app/render_one.h"
+#include "batch/freshness.h"
+#include "batch/interrupt.h"
+#include "batch/manifest.h"
+#include "batch/progress.h"
+#include "output/atomic_write.h"
+
+namespace brief {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double SecondsSince(Clock::time_point t) {
+  return std::chrono::duration<double>(Clock::now() - t).count();
+}
+
+// One brief of the run.
+struct Planned {
+  enum class State { kTodo, kUpToDate, kConflict, kDone, kNotStarted };
+  std::string relative;  // The PDF's path under OUT.
+  RenderItem item;       // file, output; the outcome once done.
+  State state = State::kTodo;
+  const ManifestEntry* old = nullptr;  // The previous run's entry for this output.
+};
+
+// Calls work(0) ... work(count - 1) on up to `threads` threads, until
+// stop() (the fallback when no worker processes can be made).
+void ForEachParallel(size_t count, int threads, const std::function<void(size_t)>& work,
+                     const std::function<bool()>& stop) {
+  std::atomic<size_t> next{0};
+  auto worker = [&] {
+    for (size_t i = next++; i < count && !stop(); i = next++) work(i);
+  };
+  size_t n = std::min<size_t>(static_cast<size_t>(std::max(threads, 1)), count);
+  std::vector<std::thread> pool;
+  for (size_t t = 1; t < n; ++t) pool.emplace_back(worker);
+  worker();
+  for (std::thread& t : pool) t.join();
+}
+
+// The previous manifest in OUT: false (after saying why) when there is a
+// file by that name that is not one, which is never overwritten.
+bool ReadOldManifest(const FileSystem& fs, const std::string& path, std::optional<Manifest>* old,
+                     std::ostream& err) {
+  PathKind kind = fs.Kind(path);
+  if (kind == PathKind::kMissing) return true;
+  std::string text, error;
+  Manifest m;
+  if (kind != PathKind::kFile || !fs.Read(path, size_t{1} << 30, &text, &error) ||
+      !ParseManifest(text, &m, &error)) {
+    if (error.empty()) error = "not a regular file";
+    err << fmt::format("brief: error: {}: {}; brief keeps its record of a batch there, and does not "
+                       "overwrite a file it cannot read as one: move it away, or render to another "
+                       "folder (-o)\n",
+                       path, error);
+    return false;
+  }
+  *old = std::move(m);
+  return true;
+}
+
+std::string RenderJson(const std::string& file, const std::string& output, BriefStatus status,
+                       const std::vector<Diagnostic>& diagnostics) {
+  bool ok = status != BriefStatus::kFailed;
+  return fmt::format(R"({{"file":{},"output":{},"status":"{}","ok":{},"diagnostics":{}}})",
+                     JsonQuote(file), ok ? JsonQuote(output) : "null", StatusName(status),
+                     ok ? "true" : "false", DiagnosticsJson(diagnostics));
+}
+
+// Removes `dir` and its parents up to (not including) `root` while empty.
+void RemoveEmptyFolders(const std::string& root, std::string dir) {
+  std::string top = NormalizePath(root);
+  while (NormalizePath(dir) != top && NormalizePath(dir) != "." && rmdir(dir.c_str()) == 0) {
+    dir = DirName(dir);
+  }
+}
+
+}  // namespace
+
+int RunRenderCommand(const Job& job, const FileSystem& fs, std::ostream& out, std::ostream& err) {
+  Clock::time_point start = Clock::now();
+  ClearInterrupt();
+  InterruptGuard guard;
+  std::string template_path;
+  std::unique_ptr<BriefRenderer> renderer = PrepareRenderer(job, fs, err, &template_path);
+  if (!renderer) return kExitUsage;
+
+  std::vector<Diagnostic> problems;
+  std::vector<InputFile> inputs = ExpandInputs(fs, job.inputs, job.recursive, &problems);
+
+  // What every PDF of this run depends on besides its own files.
+  HashCache hashes(fs);
+  Manifest manifest;
+  manifest.program = GeneratorName();
+  manifest.template_name = job.template_name;
+  manifest.template_file = template_path;
+  manifest.template_sha256 = hashes.Get(template_path);
+  manifest.strict = job.strict;
+  manifest.source_date_epoch = job.source_date_epoch;
+  manifest.fonts = renderer->FontFiles();
+  manifest.config_sha256 = ConfigSha256(manifest);
+
+  // Outputs are claimed in input order, so which of two same-named briefs
+  // wins does not depend on timing; then this run's shard is kept.
+  std::vector<Planned> plan;
+  std::map<std::string, std::string> claimed;  // relative output → brief that claims it
+  std::set<std::string> all_outputs;
+  for (const InputFile& in : inputs) {
+    Planned p;
+    p.relative = OutputName(in);
+    p.item.file = in.path;
+    p.item.output = JoinPath(job.output_dir, p.relative);
+    all_outputs.insert(p.relative);
+    auto [it, fresh] = claimed.emplace(p.relative, in.path);
+    if (!fresh) {
+      p.state = Planned::State::kConflict;
+      p.item.diagnostics.push_back(
+          {Severity::kError, in.path, 0, 0, "",
+           fmt::format("{} is also the output of {}; rename one of the briefs", p.item.output, it->second),
+           ""});
+    }
+    if (InShard(p.relative, job.shard)) plan.push_back(std::move(p));
+  }
+  if (job.shard.count > 0) {
+    manifest.shard = ShardRecord{job.shard.index, job.shard.count, {all_outputs.begin(), all_outputs.end()}};
+  }
+
+  // The previous run's record, and which briefs it says are current.
+  std::string manifest_path = JoinPath(job.output_dir, kManifestName);
+  std::optional<Manifest> old;
+  if (!ReadOldManifest(fs, manifest_path, &old, err)) return kExitUsage;
+  std::map<std::string, const ManifestEntry*> old_entries;
+  if (old) {
+    for (const ManifestEntry& e : old->briefs) old_entries[e.output] = &e;
+  }
+  bool same_config = old && old->config_sha256 == manifest.config_sha256;
+  std::set<std::string> folders = {job.output_dir};
+  for (Planned& p : plan) {
+    folders.insert(DirName(p.item.output));
+    auto it = old_entries.find(p.relative);
+    if (it != old_entries.end()) p.old = it->second;
+    if (p.state == Planned::State::kTodo && !job.force && same_config && p.old &&
+        IsUpToDate(*p.old, p.item.file, p.item.output, &hashes)) {
+      p.state = Planned::State::kUpToDate;
+    }
+  }
+
+  std::string error;
+  for (const std::string& folder : folders) {
+    if (!EnsureDirectory(folder, &error)) {
+      err << "brief: error: " << error << "\n";
+      return kExitInvalid;
+    }
+    RemoveStaleTemporaries(folder);  // Left by a run that was killed (kill -9, a crash).
+  }
+
+  // Render what is not up to date, each brief in a worker process, so a
+  // crash inside a library costs that brief only; where processes cannot
+  // be made, on threads.
+  std::vector<size_t> todo;
+  for (size_t i = 0; i < plan.size(); ++i) {
+    if (plan[i].state == Planned::State::kTodo) todo.push_back(i);
+  }
+  const char* crash_test = std::getenv("BRIEF_TEST_CRASH");  // Tests only: crash on this file.
+  const char* delay_test = std::getenv("BRIEF_TEST_DELAY_MS");  // Tests only: pause before renames.
+  std::function<void()> before_rename;
+  if (delay_test && *delay_test) {
+    int ms = std::atoi(delay_test);
+    before_rename = [ms] { std::this_thread::sleep_for(std::chrono::milliseconds(ms)); };
+  }
+  Progress progress(err, job.progress, job.color, todo.size());
+  size_t finished = 0, failures = 0;
+  auto stop = [] { return InterruptSignal() != 0; };
+  std::vector<std::optional<std::string>> results;
+  std::vector<std::string> crashes;
+  auto work = [&](size_t k) {
+    RenderItem item = plan[todo[k]].item;
+    if (crash_test && *crash_test && item.file.find(crash_test) != std::string::npos) std::abort();
+    RenderOne(job, fs, *renderer, &item, before_rename);
+    return SerializeOutcome(item);
+  };
+  auto collect = [&](size_t k) {  // In this process, as each result arrives.
+    Planned& p = plan[todo[k]];
+    p.state = Planned::State::kDone;
+    if (!results[k] || !DeserializeOutcome(*results[k], &p.item)) {
+      p.item.ok = false;
+      p.item.diagnostics.push_back(
+          {Severity::kError, p.item.file, 0, 0, "",
+           fmt::format("rendering this brief crashed ({}); no PDF was written for it, and the other "
+                       "briefs were rendered",
+                       crashes[k].empty() ? "the worker stopped" : crashes[k]),
+           "please report it with the brief attached"});
+    }
+    ++finished;
+    if (!p.item.ok) ++failures;
+    progress.Update(finished, failures);
+  };
+  if (RunIsolated(todo.size(), job.jobs, work, &results, &crashes, {collect, stop})) {
+    for (const std::string& folder : folders) RemoveStaleTemporaries(folder);  // A crash may leave one.
+  } else {
+    for (size_t k : todo) plan[k].state = Planned::State::kNotStarted;
+    std::mutex lock;
+    ForEachParallel(todo.size(), job.jobs, [&](size_t k) {
+      RenderItem item = plan[todo[k]].item;
+      RenderOne(job, fs, *renderer, &item, before_rename);
+      std::lock_guard<std::mutex> hold(lock);
+      plan[todo[k]].item = std::move(item);
+      plan[todo[k]].state = Planned::State::kDone;
+      ++finished;
+      if (!plan[todo[k]].item.ok) ++failures;
+      progress.Update(finished, failures);
+    }, stop);
+  }
+  for (size_t k : todo) {
+    if (plan[k].state == Planned::State::kTodo) plan[k].state = Planned::State::kNotStarted;
+  }
+  progress.Finish();
+  int signal = InterruptSignal();
+
+  // The new manifest: this run's briefs, and earlier entries for briefs an
+  // interruption left alone (still true of the files they describe).
+  std::vector<ReportItem> report;
+  for (const Diagnostic& d : problems) report.push_back({d.file, "", "failed", false, 0, {d}});
+  std::set<std::string> produced;
+  int not_started = 0;
+  for (Planned& p : plan) {
+    produced.insert(p.relative);
+    ManifestEntry e;
+    e.output = p.relative;
+    e.input = p.item.file;
+    e.template_name = job.template_name;
+    e.program = manifest.program;
+    switch (p.state) {
+      case Planned::State::kUpToDate:
+        e = *p.old;
+        e.status = BriefStatus::kUpToDate;
+        break;
+      case Planned::State::kNotStarted:
+        ++not_started;
+        if (p.old) manifest.briefs.push_back(*p.old);
+        continue;
+      case Planned::State::kDone:
+        if (p.item.ok) {
+          e.status = BriefStatus::kRendered;
+          e.sha256 = p.item.sha256;
+          e.bytes = p.item.bytes;
+          e.dependencies = p.item.dependencies;
+          for (const std::string& font : p.item.font_files) e.dependencies.push_back({font, hashes.Get(font)});
+        }
+        e.seconds = p.item.seconds;
+        e.diagnostics = p.item.diagnostics;
+        break;
+      default:  // A conflict.
+        e.diagnostics = p.item.diagnostics;
+        break;
+    }
+    manifest.briefs.push_back(e);
+    bool ok = e.status != BriefStatus::kFailed;
+    // A failed brief's earlier PDF stays (nothing good is destroyed), named as out of date.
+    bool stale = !ok && fs.Kind(p.item.output) == PathKind::kFile;
+    report.push_back({p.item.file, ok || stale ? p.item.output : "", StatusName(e.status), ok,
+                      e.seconds, e.diagnostics});
+  }
+
+  // PDFs earlier runs wrote that no input produces any more: listed as
+  // orphans, removed with --prune if they are still as brief wrote them.
+  std::map<std::string, Orphan> orphans;
+  if (old) {
+    for (const Orphan& o : old->orphans) orphans[o.output] = o;
+    for (const ManifestEntry& e : old->briefs) {
+      if (e.status != BriefStatus::kFailed) orphans[e.output] = {e.output, e.sha256, e.input};
+    }
+  }
+  int pruned = 0;
+  std::vector<std::string> kept;
+  bool can_prune = job.prune && problems.empty() && signal == 0;
+  for (auto& [output, o] : orphans) {
+    if (produced.count(output)) continue;
+    std::string path = JoinPath(job.output_dir, output);
+    if (fs.Kind(path) != PathKind::kFile) continue;  // Gone already: nothing to record.
+    if (can_prune) {
+      if (hashes.Get(path) != o.sha256) {
+        kept.push_back(path);  // Changed since brief wrote it: not ours to remove.
+        continue;
+      }
+      if (unlink(path.c_str()) == 0) {
+        ++pruned;
+        RemoveEmptyFolders(job.output_dir, DirName(path));
+        continue;
+      }
+    }
+    manifest.orphans.push_back(o);
+  }
+
+  double seconds = SecondsSince(start);
+  bool junit_ok = WriteJunitReport(job, "brief render", report, seconds, err);
+  // The manifest goes last: it describes what is on disk.
+  if (!WriteFileAtomically(manifest_path, ManifestJson(manifest), &error)) {
+    err << "brief: error: cannot write the manifest: " << error << "\n";
+    junit_ok = false;
+  }
+
+  int rendered = 0, up_to_date = 0, failed = 0;
+  for (const Planned& p : plan) {
+    if (p.state == Planned::State::kDone && p.item.ok) ++rendered;
+    if (p.state == Planned::State::kUpToDate) ++up_to_date;
+  }
+  for (const ReportItem& item : report) failed += item.ok ? 0 : 1;
+  size_t r = problems.size();
+  for (const Diagnostic& d : problems) {
+    if (job.format == OutputFormat::kJson) out << RenderJson(d.file, "", BriefStatus::kFailed, {d}) << "\n";
+    PrintDiagnostics(job, {d}, out, err);
+  }
+  for (const Planned& p : plan) {
+    if (p.state == Planned::State::kNotStarted) continue;
+    const ReportItem& item = report[r++];
+    if (job.format == OutputFormat::kJson) {
+      BriefStatus status = p.state == Planned::State::kUpToDate ? BriefStatus::kUpToDate
+                           : item.ok                             ? BriefStatus::kRendered
+                                                                 : BriefStatus::kFailed;
+      out << RenderJson(item.input, p.item.output, status, item.diagnostics) << "\n";
+    }
+    PrintDiagnostics(job, item.diagnostics, out, err);
+  }
+  int orphan_count = static_cast<int>(manifest.orphans.size());
+  if (job.format == OutputFormat::kJson) {
+    out << fmt::format(R"({{"summary":{{"rendered":{},"up_to_date":{},"failed":{},"not_started":{},"pruned":{},"orphans":{},"output":{},"manifest":{},"seconds":{:.3f},"interrupted":{}}}}})",
+                       rendered, up_to_date, failed, not_started, pruned, orphan_count,
+                       JsonQuote(job.output_dir), JsonQuote(manifest_path), seconds,
+                       signal ? JsonQuote(strsignal(signal)) : "null")
+        << "\n";
+  } else if (!job.quiet) {
+    std::string line = fmt::format("rendered {}, up to date {}, failed {} in {:.2f} s", rendered,
+                                   up_to_date, failed, seconds);
+    if (signal) {
+      line = fmt::format("interrupted ({}): {}; {} not started; the manifest records what was done",
+                         strsignal(signal), line, Plural(not_started, "brief"));
+    }
+    err << line << " (" << job.output_dir << (job.shard.count ? fmt::format(", shard {}/{}", job.shard.index, job.shard.count) : "") << ")\n";
+    bool stale = std::any_of(report.begin(), report.end(),
+                             [](const ReportItem& i) { return !i.ok && !i.output.empty(); });
+    if (report.size() > 1 || stale) err << FailureList(report, "failed");
+    if (pruned) err << fmt::format("pruned {} no input produces any more\n", Plural(pruned, "PDF"));
+    for (const std::string& k : kept) {
+      err << fmt::format("kept {}: no input produces it any more, but it changed since brief wrote it\n", k);
+    }
+    if (orphan_count) {
+      err << fmt::format("{} in {} no input produces any more{}\n", Plural(orphan_count, "PDF"),
+                         job.output_dir,
+                         job.prune ? " (not pruned: an input could not be read, or the run was interrupted)"
+                                   : "; --prune removes them");
+    }
+  }
+  if (signal) return InterruptExitCode(signal);
+  return failed || !junit_ok ? kExitInvalid : kExitOk;
+}
+
+}  // namespace brief

@@ -1,0 +1,36 @@
+// Incremental batches: whether a PDF an earlier run wrote is still what
+// rendering its brief now would write, judged by content hashes (never
+// modification times).
+#pragma once
+
+#include <map>
+#include <string>
+
+#include "base/filesystem.h"
+#include "batch/manifest.h"
+
+namespace brief {
+
+// SHA-256 of files, each read and hashed at most once per cache (a run
+// hashes a font that a thousand briefs use once).
+class HashCache {
+ public:
+  explicit HashCache(const FileSystem& fs) : fs_(fs) {}
+
+  // The file's SHA-256, or "" when it cannot be read.
+  const std::string& Get(const std::string& path);
+
+ private:
+  const FileSystem& fs_;
+  std::map<std::string, std::string> hashes_;
+};
+
+// True when `entry`, from a manifest made under the same config, still
+// describes the PDF at `pdf_path` for the brief at `input`: it was
+// rendered from that same input path, every dependency (brief, logo, font
+// files) has the recorded hash, and the PDF itself is there with the
+// recorded hash (a PDF deleted or edited since is made again).
+bool IsUpToDate(const ManifestEntry& entry, const std::string& input, const std::string& pdf_path,
+                HashCache* hashes);
+
+}  // namespace brief

@@ -49,7 +49,6 @@ inline Run RunBrief(const std::string& args, const std::string& env = "") {
   return RunShell(env + (env.empty() ? "" : " ") + BRIEF_BINARY + std::string(" ") + args);
 }
 
-// A fresh empty folder under /tmp, removed by the destructor.
 // The text with each run time ("in 0.02 s") written as "in T s", so that a
 // summary line can be compared whole.
 inline std::string WithoutTimes(std::string text) {
@@ -68,6 +67,7 @@ inline std::vector<std::string> PdfsIn(const std::string& dir) {
   return names;
 }
 
+// A fresh empty folder under /tmp, removed by the destructor.
 struct TempDir {
   std::string path;
   TempDir() {

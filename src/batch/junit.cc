@@ -17,7 +17,7 @@ std::string Seconds(double s) { return fmt::format("{:.3f}", s); }
 
 }  // namespace
 
-std::string XmlEscape(const std::string& text) {
+std::string XmlEscape(const std::string& text, bool attribute) {
   std::string out;
   size_t pos = 0;
   while (pos < text.size()) {
@@ -34,9 +34,9 @@ std::string XmlEscape(const std::string& text) {
       case '>': out += "&gt;"; break;
       case '"': out += "&quot;"; break;
       case '\'': out += "&apos;"; break;
-      case '\n': out += "&#10;"; break;   // Kept in attributes, harmless in text.
+      case '\n': out += attribute ? "&#10;" : "\n"; break;  // Kept in attributes.
       case '\r': out += "&#13;"; break;
-      case '\t': out += "&#9;"; break;
+      case '\t': out += attribute ? "&#9;" : "\t"; break;
       default: out.append(text, before, pos - before);
     }
   }
@@ -63,15 +63,17 @@ std::string JunitXml(const std::string& suite, const std::vector<ReportItem>& it
       if (d.severity == Severity::kWarning) warnings += FormatDiagnostic(d) + "\n";
       if (d.severity == Severity::kError && !first_error) first_error = &d;
     }
-    std::string out = item.status + (item.output.empty() ? "" : ": " + item.output) + "\n" +
-                      (item.ok ? warnings : "");
+    std::string out = item.output.empty() ? item.status
+                      : item.ok           ? item.status + ": " + item.output
+                                          : item.status + "; " + item.output + " is from an earlier run";
+    out += "\n" + (item.ok ? warnings : "");
     xml += ">\n";
     if (!item.ok) {
       std::string message = first_error ? first_error->message : item.status;
       xml += fmt::format("      <failure message=\"{}\" type=\"{}\">{}</failure>\n",
-                         XmlEscape(message), XmlEscape(item.status), XmlEscape(all));
+                         XmlEscape(message), XmlEscape(item.status), XmlEscape(all, false));
     }
-    xml += fmt::format("      <system-out>{}</system-out>\n", XmlEscape(out));
+    xml += fmt::format("      <system-out>{}</system-out>\n", XmlEscape(out, false));
     xml += "    </testcase>\n";
   }
   xml += "  </testsuite>\n</testsuites>\n";

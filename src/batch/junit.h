@@ -17,7 +17,9 @@ namespace brief {
 std::string JunitXml(const std::string& suite, const std::vector<ReportItem>& items,
                      double seconds);
 
-// Text made safe for XML character data and attribute values.
-std::string XmlEscape(const std::string& text);
+// Text made safe for XML attribute values (line breaks and tabs as
+// character references, which attribute normalisation would otherwise turn
+// into spaces) or, with `attribute` false, for character data.
+std::string XmlEscape(const std::string& text, bool attribute = true);
 
 }  // namespace brief

@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <ostream>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -14,19 +15,21 @@ Progress::Progress(std::ostream& err, bool enabled, bool color, size_t total)
 
 std::string Progress::Line(size_t done, size_t total, size_t failed, double seconds, bool color) {
   int width = static_cast<int>(std::to_string(total).size());
-  std::string line = fmt::format("[{:>{}}/{}]", done, width, total);
+  std::vector<std::string> parts;
   if (failed) {
-    line += color ? fmt::format(" \033[31m{} failed\033[0m", failed) : fmt::format(" {} failed", failed);
+    parts.push_back(color ? fmt::format("\033[31m{} failed\033[0m", failed) : fmt::format("{} failed", failed));
   }
   if (done > 0 && seconds > 0) {
     double rate = static_cast<double>(done) / seconds;
-    line += fmt::format(" · {:.1f} briefs/s", rate);
+    parts.push_back(fmt::format("{:.1f} briefs/s", rate));
     if (done < total) {
       double eta = static_cast<double>(total - done) / rate;
-      line += eta < 60 ? fmt::format(" · ETA {} s", static_cast<int>(std::ceil(eta)))
-                       : fmt::format(" · ETA {} min", static_cast<int>(std::ceil(eta / 60)));
+      parts.push_back(eta < 60 ? fmt::format("ETA {} s", static_cast<int>(std::ceil(eta)))
+                               : fmt::format("ETA {} min", static_cast<int>(std::ceil(eta / 60))));
     }
   }
+  std::string line = fmt::format("[{:>{}}/{}]", done, width, total);
+  for (size_t i = 0; i < parts.size(); ++i) line += (i ? " · " : " ") + parts[i];
   return line;
 }
 

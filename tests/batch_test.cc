@@ -1,0 +1,305 @@
+// Batches as CI runs them: the manifest, incremental runs, pruning,
+// interruptions, shards and the reports CI servers read.
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <string>
+#include <vector>
+
+#include <doctest/doctest.h>
+
+#include "tests/pdf_checks.h"
+#include "tests/run_binary.h"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// "output status" per brief of a manifest, one per line, in its order.
+std::string ManifestStatus(const std::string& manifest) {
+  return RunShell("/usr/bin/python3 -c 'import json, sys\n"
+                  "for b in json.load(open(sys.argv[1]))[\"briefs\"]: print(b[\"output\"], b[\"status\"])' " +
+                  manifest)
+      .out;
+}
+
+void Write(const std::string& path, const std::string& text) {
+  fs::create_directories(fs::path(path).parent_path());
+  std::ofstream(path, std::ios::binary) << text;
+}
+
+// Every file under dir, relative, sorted.
+std::vector<std::string> FilesUnder(const std::string& dir) {
+  std::vector<std::string> out;
+  for (const auto& e : fs::recursive_directory_iterator(dir)) {
+    if (e.is_regular_file()) out.push_back(fs::relative(e.path(), dir).string());
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+// Shell words that wait (up to 30 s) until `count_command` prints a number
+// of at least n.
+std::string WaitFor(const std::string& count_command, int n) {
+  return "for i in $(seq 600); do [ \"$(" + count_command + " 2>/dev/null)\" -ge " + std::to_string(n) +
+         " ] 2>/dev/null && break; sleep 0.05; done; ";
+}
+
+// The summary line of a text-mode run.
+std::string Summary(const Run& r) {
+  size_t at = r.err.find("rendered ");
+  return at == std::string::npos ? "" : WithoutTimes(r.err.substr(at, r.err.find(" (", at) - at));
+}
+
+}  // namespace
+
+TEST_CASE("batch: -r renders a mixed tree, keeps its folders, reports each failure, writes the manifest") {
+  TempDir in, out;
+  fs::copy_file("briefs/avtotor.yaml", in.path + "/avtotor.yaml");
+  Write(in.path + "/europe/acme.yaml", ReadWhole("tests/briefs/valid/minimal.yml"));
+  Write(in.path + "/asia/acme.yaml", ReadWhole("tests/briefs/valid/cjk.yaml"));  // Same name, other folder.
+  Write(in.path + "/asia/broken.yaml", ReadWhole("tests/briefs/invalid/version.yaml"));
+  Write(in.path + "/.hidden/skipped.yaml", "not even YAML: [");
+  Run flat = RunBrief("render " + in.path + " -o " + out.path);
+  CHECK(flat.status == 0);  // Without -r, the top folder only.
+  CHECK(PdfsIn(out.path) == std::vector<std::string>{"avtotor.pdf"});
+  Run r = RunBrief("render -r " + in.path + " -o " + out.path);
+  CHECK(r.status == 1);
+  CHECK(r.err.find(in.path + "/asia/broken.yaml:1:8: error: brief: format version 2 is not supported") == 0);
+  CHECK(Summary(r) == "rendered 2, up to date 1, failed 1 in T s");
+  CHECK(r.err.find("  failed: " + in.path + "/asia/broken.yaml (1 error)\n") != std::string::npos);
+  CHECK(FilesUnder(out.path) == std::vector<std::string>{"asia/acme.pdf", "avtotor.pdf", "europe/acme.pdf",
+                                                         "manifest.json"});
+  CheckPdf(out.path + "/asia/acme.pdf", "595.276 x 841.89 pts (A4)");
+  CHECK(ManifestStatus(out.path + "/manifest.json") ==
+        "asia/acme.pdf rendered\nasia/broken.pdf failed\navtotor.pdf up-to-date\neurope/acme.pdf rendered\n");
+  // The manifest records the PDF's hash and size, template, program and diagnostics with positions.
+  std::string check = RunShell(
+      "/usr/bin/python3 -c 'import json, sys, hashlib, os\n"
+      "m = json.load(open(sys.argv[1] + \"/manifest.json\"))\n"
+      "assert m[\"format\"] == \"brief-manifest\" and m[\"version\"] == 1, m\n"
+      "for b in m[\"briefs\"]:\n"
+      "  assert b[\"template\"] == \"classic\" and b[\"program\"] == \"brief 0.1.0\"\n"
+      "  if b[\"status\"] == \"failed\":\n"
+      "    d = b[\"diagnostics\"][0]; print(d[\"line\"], d[\"column\"], d[\"path\"]); continue\n"
+      "  data = open(sys.argv[1] + \"/\" + b[\"output\"], \"rb\").read()\n"
+      "  assert hashlib.sha256(data).hexdigest() == b[\"sha256\"] and len(data) == b[\"bytes\"], b\n"
+      "print(m[\"summary\"])' " + out.path).out;
+  CHECK(check == "1 8 brief\n{'rendered': 2, 'up_to_date': 1, 'failed': 1, 'orphans': 0}\n");
+}
+
+TEST_CASE("batch: unchanged briefs are skipped by content; each kind of input change renders again") {
+  // A resource folder of our own, so the template and its font files can change.
+  TempDir home, in, out;
+  fs::create_directories(home.path + "/templates");
+  fs::create_directories(home.path + "/fonts");
+  std::string tmpl = ReadWhole("templates/classic.yaml");
+  tmpl.replace(tmpl.find("Inter:style=Regular"), 19, "Body.ttf");
+  tmpl.replace(tmpl.find("Inter:style=Bold"), 16, "Body-Bold.ttf");
+  Write(home.path + "/templates/classic.yaml", tmpl);
+  fs::copy_file("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", home.path + "/fonts/Body.ttf");
+  fs::copy_file("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf", home.path + "/fonts/Body-Bold.ttf");
+  fs::copy_file("briefs/avtotor.yaml", in.path + "/a.yaml");
+  fs::copy_file("tests/briefs/valid/full.yaml", in.path + "/b.yaml");
+  fs::create_directories(in.path + "/logos");
+  fs::copy_file("tests/briefs/valid/logos/acme.png", in.path + "/logos/acme.png");
+  std::string env = "BRIEF_HOME=" + home.path;
+  auto render = [&](const std::string& options = "", const std::string& more_env = "") {
+    Run r = RunBrief("render " + in.path + " -o " + out.path + " " + options, env + " " + more_env);
+    CHECK_MESSAGE(r.status == 0, r.err);
+    return Summary(r);
+  };
+  CHECK(render() == "rendered 2, up to date 0, failed 0 in T s");
+  auto inode = fs::status(out.path + "/a.pdf");  // Not rewritten when up to date:
+  auto written = fs::last_write_time(out.path + "/a.pdf");
+  CHECK(render() == "rendered 0, up to date 2, failed 0 in T s");
+  CHECK(fs::last_write_time(out.path + "/a.pdf") == written);
+  // A new modification time alone changes nothing: contents are compared.
+  fs::last_write_time(in.path + "/a.yaml", fs::file_time_type::clock::now());
+  CHECK(render() == "rendered 0, up to date 2, failed 0 in T s");
+  SUBCASE("the brief") {
+    std::string a = ReadWhole(in.path + "/a.yaml");
+    a.replace(a.find("Kaliningrad"), 11, "Kaliningrád");
+    Write(in.path + "/a.yaml", a);
+    CHECK(render() == "rendered 1, up to date 1, failed 0 in T s");
+    CHECK(Text(out.path + "/a.pdf").find("Kaliningrád") != std::string::npos);
+  }
+  SUBCASE("the logo") {
+    fs::copy_file("tests/images/good.png", in.path + "/logos/acme.png", fs::copy_options::overwrite_existing);
+    CHECK(render() == "rendered 1, up to date 1, failed 0 in T s");
+  }
+  SUBCASE("the template") {
+    Write(home.path + "/templates/classic.yaml", tmpl + "\n# a comment is a change too\n");
+    CHECK(render() == "rendered 2, up to date 0, failed 0 in T s");
+  }
+  SUBCASE("a font file") {
+    fs::copy_file("/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf", home.path + "/fonts/Body.ttf",
+                  fs::copy_options::overwrite_existing);
+    CHECK(render() == "rendered 2, up to date 0, failed 0 in T s");
+    CHECK(RunShell("pdffonts " + out.path + "/a.pdf").out.find("DejaVuSerif") != std::string::npos);
+  }
+  SUBCASE("an option that changes the output") {
+    CHECK(render("", "SOURCE_DATE_EPOCH=0") == "rendered 2, up to date 0, failed 0 in T s");
+    CHECK(render("", "SOURCE_DATE_EPOCH=0") == "rendered 0, up to date 2, failed 0 in T s");
+    CHECK(render("--strict", "SOURCE_DATE_EPOCH=0") == "rendered 2, up to date 0, failed 0 in T s");
+  }
+  SUBCASE("--force, and a PDF deleted or edited since") {
+    CHECK(render("--force") == "rendered 2, up to date 0, failed 0 in T s");
+    fs::remove(out.path + "/a.pdf");
+    Write(out.path + "/b.pdf", "%PDF-1.4 edited by hand");
+    CHECK(render() == "rendered 2, up to date 0, failed 0 in T s");
+    CheckPdf(out.path + "/b.pdf", "595.276 x 841.89 pts (A4)");
+  }
+  (void)inode;
+}
+
+TEST_CASE("batch: --prune removes only PDFs the manifest lists that no input produces any more") {
+  TempDir in, out;
+  for (const char* name : {"a", "b", "c"}) fs::copy_file("tests/briefs/valid/minimal.yml", in.path + "/" + name + ".yaml");
+  CHECK(RunBrief("render " + in.path + " -o " + out.path).status == 0);
+  Write(out.path + "/mine.pdf", "a file brief did not write");
+  fs::remove(in.path + "/b.yaml");
+  fs::remove(in.path + "/c.yaml");
+  Write(out.path + "/c.pdf", "%PDF edited since brief wrote it");
+  Run keep = RunBrief("render " + in.path + " -o " + out.path);
+  CHECK(keep.status == 0);
+  CHECK(keep.err.find("2 PDFs in " + out.path + " no input produces any more; --prune removes them\n") !=
+        std::string::npos);
+  CHECK(PdfsIn(out.path) == std::vector<std::string>{"a.pdf", "b.pdf", "c.pdf", "mine.pdf"});
+  // Listed as orphans, so a later --prune still knows they are its own.
+  CHECK(ReadWhole(out.path + "/manifest.json").find("\"orphans\": [\n    {\n      \"output\": \"b.pdf\"") !=
+        std::string::npos);
+  Run prune = RunBrief("render --prune " + in.path + " -o " + out.path);
+  CHECK(prune.status == 0);
+  CHECK(prune.err.find("pruned 1 PDF no input produces any more\n") != std::string::npos);
+  CHECK(prune.err.find("kept " + out.path + "/c.pdf: no input produces it any more, but it changed since brief wrote it\n") !=
+        std::string::npos);
+  CHECK(PdfsIn(out.path) == std::vector<std::string>{"a.pdf", "c.pdf", "mine.pdf"});
+  CHECK(ReadWhole(out.path + "/manifest.json").find("\"orphans\": []") != std::string::npos);
+  // An input that cannot be read makes pruning unsafe: nothing is removed.
+  fs::copy_file("tests/briefs/valid/minimal.yml", in.path + "/d.yaml");
+  CHECK(RunBrief("render " + in.path + " -o " + out.path).status == 0);
+  fs::remove(in.path + "/d.yaml");
+  Run missing = RunBrief("render --prune " + in.path + " no/such/folder -o " + out.path);
+  CHECK(missing.status == 1);
+  CHECK(fs::exists(out.path + "/d.pdf"));
+  CHECK(missing.err.find("(not pruned: an input could not be read") != std::string::npos);
+}
+
+TEST_CASE("batch: a manifest.json brief did not write is never overwritten") {
+  TempDir out;
+  Write(out.path + "/manifest.json", "{\"name\": \"someone else's\"}");
+  Run r = RunBrief("render briefs -o " + out.path);
+  CHECK(r.status == 2);
+  CHECK(r.err == "brief: error: " + out.path + "/manifest.json: not a brief manifest (no \"format\": "
+                 "\"brief-manifest\"); brief keeps its record of a batch there, and does not overwrite a "
+                 "file it cannot read as one: move it away, or render to another folder (-o)\n");
+  CHECK(ReadWhole(out.path + "/manifest.json") == "{\"name\": \"someone else's\"}");
+  CHECK(PdfsIn(out.path).empty());
+}
+
+TEST_CASE("batch: SIGTERM stops the batch cleanly; the next run renders only what is missing") {
+  TempDir in, out;
+  for (int i = 0; i < 16; ++i) fs::copy_file("tests/briefs/valid/minimal.yml", in.path + "/b" + std::to_string(i) + ".yaml");
+  // BRIEF_TEST_DELAY_MS holds each finished PDF for a while before its rename.
+  Run r = RunShell("BRIEF_TEST_DELAY_MS=300 " + std::string(BRIEF_BINARY) + " render -j 2 " + in.path +
+                   " -o " + out.path + " & pid=$!; " + WaitFor("ls " + out.path + " | grep -c pdf", 2) +
+                   "kill -TERM $pid; wait $pid; echo status=$?");
+  CHECK(r.out == "status=143\n");
+  CHECK(r.err.find("interrupted (Terminated): rendered ") != std::string::npos);
+  std::vector<std::string> pdfs = PdfsIn(out.path);
+  CHECK(pdfs.size() >= 2);
+  CHECK(pdfs.size() < 16);
+  for (const std::string& pdf : pdfs) CheckPdf(out.path + "/" + pdf, "595.276 x 841.89 pts (A4)");
+  // Only PDFs and the manifest: the briefs in flight finished, no temporary file is left.
+  CHECK(FilesUnder(out.path).size() == pdfs.size() + 1);
+  CHECK(ManifestStatus(out.path + "/manifest.json").size() > 0);
+  Run next = RunBrief("render -j 2 " + in.path + " -o " + out.path);
+  CHECK(next.status == 0);
+  CHECK(Summary(next) == "rendered " + std::to_string(16 - pdfs.size()) + ", up to date " +
+                             std::to_string(pdfs.size()) + ", failed 0 in T s");
+}
+
+TEST_CASE("batch: after kill -9 mid-write only complete PDFs exist, and the next run cleans up") {
+  TempDir in, out;
+  for (int i = 0; i < 8; ++i) fs::copy_file("tests/briefs/valid/minimal.yml", in.path + "/b" + std::to_string(i) + ".yaml");
+  // The whole process group, workers too, is killed while PDFs sit in temporary files.
+  // (In a session of its own, whose id the process writes down before it becomes brief.)
+  Run r = RunShell("bash -c 'BRIEF_TEST_DELAY_MS=2000 setsid -w bash -c \"echo \\$\\$ >" + out.path +
+                   ".pid; exec " + BRIEF_BINARY + " render -j 2 " + in.path + " -o " + out.path +
+                   "\" & pid=$!; " + WaitFor("ls -a " + out.path + " | grep -c brief-tmp", 2) +
+                   "kill -9 -- -$(cat " + out.path + ".pid); wait $pid; echo status=$?'");
+  fs::remove(out.path + ".pid");
+  CHECK(r.out == "status=137\n");
+  std::vector<std::string> left = FilesUnder(out.path);
+  int temporaries = 0;
+  for (const std::string& f : left) temporaries += f.find(".brief-tmp-") != std::string::npos;
+  CHECK(temporaries == 2);  // One per worker, never renamed.
+  CHECK(PdfsIn(out.path).empty());
+  Run next = RunBrief("render -j 2 " + in.path + " -o " + out.path);
+  CHECK(next.status == 0);
+  CHECK(Summary(next) == "rendered 8, up to date 0, failed 0 in T s");
+  CHECK(FilesUnder(out.path).size() == 9);  // 8 PDFs and the manifest: the strays are gone.
+}
+
+TEST_CASE("batch: 4 shards (the Slurm example, simulated) cover every brief once, and merge") {
+  TempDir in, out;
+  for (int i = 0; i < 24; ++i) {
+    Write(in.path + "/r" + std::to_string(i % 3) + "/b" + std::to_string(i) + ".yaml",
+          ReadWhole("tests/briefs/valid/minimal.yml"));
+  }
+  std::string env = "BRIEF=" + std::string(BRIEF_BINARY) + " BRIEFS=" + in.path + " OUT=" + out.path;
+  std::multiset<std::string> all;
+  for (int task = 0; task < 4; ++task) {
+    Run r = RunShell(env + " SLURM_ARRAY_TASK_ID=" + std::to_string(task) +
+                     " SLURM_ARRAY_TASK_COUNT=4 SLURM_ARRAY_TASK_MIN=0 bash examples/ci/slurm-array.sh");
+    CHECK_MESSAGE(r.status == 0, r.err);
+    CHECK(r.err.find("shard " + std::to_string(task + 1) + "/4") != std::string::npos);
+    std::string shard = out.path + "/shard-" + std::to_string(task);
+    CHECK(RunShell("xmllint --noout --schema tests/junit.xsd " + shard + "/junit.xml").status == 0);
+    for (const std::string& f : FilesUnder(shard)) {
+      if (f.size() > 4 && f.substr(f.size() - 4) == ".pdf") all.insert(f);
+    }
+  }
+  CHECK(all.size() == 24);
+  CHECK(std::set<std::string>(all.begin(), all.end()).size() == 24);  // None twice.
+  Run merge = RunShell(env + " bash examples/ci/slurm-merge.sh");
+  CHECK(merge.status == 0);
+  CHECK(merge.err == "merged 4 manifests: 24 briefs (rendered 24, up to date 0, failed 0)\n");
+  std::string merged = ManifestStatus(out.path + "/manifest.json");
+  CHECK(std::count(merged.begin(), merged.end(), '\n') == 24);
+  CHECK(merged.find("shard-") != std::string::npos);  // Outputs point into each shard's folder.
+  // A shard that did not run: its briefs are named.
+  fs::remove_all(out.path + "/shard-2");
+  Run missing = RunShell(env + " bash examples/ci/slurm-merge.sh");
+  CHECK(missing.status == 1);
+  CHECK(missing.err.find("brief: error: shard 3/4 is missing\n") != std::string::npos);
+  CHECK(missing.err.find(" of the batch's 24 briefs are in no manifest: ") != std::string::npos);
+}
+
+TEST_CASE("batch: --junit and --format github for render and validate") {
+  TempDir out;
+  std::string inputs = " briefs tests/briefs/invalid/version.yaml tests/briefs/render/emoji.yaml";
+  Run r = RunBrief("render --format github --junit " + out.path + "/reports/junit.xml -o " + out.path + inputs);
+  CHECK(r.status == 1);
+  CHECK(r.out ==
+        "::error file=tests/briefs/invalid/version.yaml,line=1,col=8,title=brief%3A brief::format version 2 "
+        "is not supported; only 1 exists\n"
+        "::warning file=tests/briefs/render/emoji.yaml,line=7,col=9,title=brief%3A company.name::no font of "
+        "the template has '𓀀', '𞋀' (U+13000, U+1E2C0); they will not show%0Ahint: add a font that has "
+        "them to the template's fonts.fallback\n");
+  CHECK(Summary(r) == "rendered 2, up to date 0, failed 1 in T s");
+  std::string junit = out.path + "/reports/junit.xml";
+  Run lint = RunShell("xmllint --noout --schema tests/junit.xsd " + junit);
+  CHECK_MESSAGE(lint.status == 0, lint.err);
+  std::string xml = ReadWhole(junit);
+  CHECK(xml.find("<testsuite name=\"brief render\" tests=\"3\" failures=\"1\" errors=\"0\"") != std::string::npos);
+  CHECK(xml.find("<failure message=\"format version 2 is not supported; only 1 exists\" type=\"failed\">") !=
+        std::string::npos);
+  Run v = RunBrief("validate --format github --junit " + out.path + "/v.xml" + inputs);
+  CHECK(v.status == 1);
+  CHECK(v.out == r.out);
+  CHECK(RunShell("xmllint --noout --schema tests/junit.xsd " + out.path + "/v.xml").status == 0);
+  CHECK(ReadWhole(out.path + "/v.xml").find("<testsuite name=\"brief validate\" tests=\"3\" failures=\"1\"") !=
+        std::string::npos);
+}

@@ -88,7 +88,7 @@ TEST_CASE("batch: -r renders a mixed tree, keeps its folders, reports each failu
   CHECK(check == "1 8 brief\n{'rendered': 2, 'up_to_date': 1, 'failed': 1, 'orphans': 0}\n");
 }
 
-TEST_CASE("batch: unchanged briefs are skipped by content; each kind of input change renders again") {
+TEST_CASE("batch: unchanged briefs are skipped by content, and each kind of input change renders again") {
   // A resource folder of our own, so the template and its font files can change.
   TempDir home, in, out;
   fs::create_directories(home.path + "/templates");
@@ -198,7 +198,7 @@ TEST_CASE("batch: a manifest.json brief did not write is never overwritten") {
   CHECK(PdfsIn(out.path).empty());
 }
 
-TEST_CASE("batch: SIGTERM stops the batch cleanly; the next run renders only what is missing") {
+TEST_CASE("batch: SIGTERM stops the batch cleanly, and the next run renders only what is missing") {
   TempDir in, out;
   for (int i = 0; i < 16; ++i) fs::copy_file("tests/briefs/valid/minimal.yml", in.path + "/b" + std::to_string(i) + ".yaml");
   // BRIEF_TEST_DELAY_MS holds each finished PDF for a while before its rename.

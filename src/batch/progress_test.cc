@@ -6,7 +6,7 @@
 
 namespace brief {
 
-TEST_CASE("progress: done/total, failures, rate and ETA; nothing at all when disabled") {
+TEST_CASE("progress: done/total, failures, rate and ETA, and nothing at all when disabled") {
   CHECK(Progress::Line(0, 1000, 0, 0, false) == "[   0/1000]");
   CHECK(Progress::Line(412, 1000, 3, 4.0, false) == "[ 412/1000] 3 failed · 103.0 briefs/s · ETA 6 s");
   CHECK(Progress::Line(412, 1000, 3, 4.0, true) ==

@@ -19,7 +19,7 @@ echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -
 # One brief, whole process (fonts located and loaded, one page rendered).
 best=999999
 for _ in $(seq 1 20); do
-  t=$(date +%s%N); "$brief" render -q briefs/avtotor.yaml -o "$work/out"; e=$(( ($(date +%s%N) - t) / 1000 ))
+  t=$(date +%s%N); "$brief" render -q --force briefs/avtotor.yaml -o "$work/out"; e=$(( ($(date +%s%N) - t) / 1000 ))
   (( e < best )) && best=$e
 done
 echo "one brief, whole process: best of 20 = $(( best / 1000 )).$(( best % 1000 / 100 )) ms"
@@ -31,20 +31,20 @@ peak() {
 subprocess.run(sys.argv[1:], check=False)
 print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)' "$@"
 }
-echo "peak memory, one brief: $(peak "$brief" render -q briefs/avtotor.yaml -o "$work/out") KiB"
+echo "peak memory, one brief: $(peak "$brief" render -q --force briefs/avtotor.yaml -o "$work/out") KiB"
 for jobs in 1 "$(nproc)"; do
   t=$(date +%s%N)
-  "$brief" render -q -j "$jobs" "$work/in" -o "$work/out"
+  "$brief" render -q --force -j "$jobs" "$work/in" -o "$work/out"
   elapsed=$(ms "$t")
   echo "batch of $copies, -j $jobs: $elapsed ms = $(( copies * 1000 / (elapsed > 0 ? elapsed : 1) )) briefs/s"
 done
-echo "peak memory, batch -j $(nproc): $(peak "$brief" render -q "$work/in" -o "$work/out") KiB"
+echo "peak memory, batch -j $(nproc): $(peak "$brief" render -q --force "$work/in" -o "$work/out") KiB"
 if command -v valgrind >/dev/null; then
   # Briefs render in a worker process, whose count includes everything the
   # run did before forking it: the largest count is the run's.
   refs() { awk '/refs:/ {gsub(",","",$4); if ($4 + 0 > n) n = $4 + 0} END {print n}'; }
-  one=$(valgrind --tool=callgrind --callgrind-out-file=/dev/null "$brief" render -q briefs/avtotor.yaml -o "$work/out" 2>&1 | refs)
+  one=$(valgrind --tool=callgrind --callgrind-out-file=/dev/null "$brief" render -q --force briefs/avtotor.yaml -o "$work/out" 2>&1 | refs)
   mkdir -p "$work/ten"; for i in $(seq 1 10); do cp briefs/avtotor.yaml "$work/ten/b$i.yaml"; done
-  ten=$(valgrind --tool=callgrind --callgrind-out-file=/dev/null "$brief" render -q -j 1 "$work/ten" -o "$work/out" 2>&1 | refs)
+  ten=$(valgrind --tool=callgrind --callgrind-out-file=/dev/null "$brief" render -q --force -j 1 "$work/ten" -o "$work/out" 2>&1 | refs)
   echo "instructions: one brief $one; each further brief in a batch $(( (ten - one) / 9 ))"
 fi

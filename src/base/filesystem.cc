@@ -5,6 +5,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <limits>
 #include <system_error>
 
 namespace brief {
@@ -54,6 +55,36 @@ bool DiskFileSystem::Read(const std::string& path, size_t max_bytes, std::string
     return false;
   }
   if (contents->size() > max_bytes + 1) contents->resize(max_bytes + 1);
+  return true;
+}
+
+bool FileSystem::Stream(const std::string& path,
+                        const std::function<void(const char* data, size_t size)>& sink,
+                        std::string* error) const {
+  std::string bytes;
+  if (!Read(path, std::numeric_limits<size_t>::max() - 1, &bytes, error)) return false;
+  sink(bytes.data(), bytes.size());
+  return true;
+}
+
+bool DiskFileSystem::Stream(const std::string& path,
+                            const std::function<void(const char* data, size_t size)>& sink,
+                            std::string* error) const {
+  if (Kind(path) != PathKind::kFile) {
+    *error = Kind(path) == PathKind::kMissing ? "no such file" : "is not a regular file";
+    return false;
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    *error = "cannot be opened";
+    return false;
+  }
+  char buffer[65536];
+  while (in.read(buffer, sizeof buffer) || in.gcount() > 0) sink(buffer, static_cast<size_t>(in.gcount()));
+  if (in.bad()) {
+    *error = "read failed";
+    return false;
+  }
   return true;
 }
 

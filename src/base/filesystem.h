@@ -1,6 +1,7 @@
 // The filesystem behind an interface, so loaders and tests can run in memory.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -29,6 +30,13 @@ class FileSystem {
   virtual bool List(const std::string& dir, std::vector<std::string>* names,
                     std::string* error) const = 0;
 
+  // Passes a regular file's bytes to `sink` in pieces, so that a large file
+  // (a font) can be hashed without holding it whole. False with *error on
+  // failure. The default reads the file whole.
+  virtual bool Stream(const std::string& path,
+                      const std::function<void(const char* data, size_t size)>& sink,
+                      std::string* error) const;
+
   // The path with symlinks and "." / ".." resolved; "" if it does not exist.
   virtual std::string Canonical(const std::string& path) const = 0;
 };
@@ -41,6 +49,8 @@ class DiskFileSystem : public FileSystem {
             std::string* error) const override;
   bool List(const std::string& dir, std::vector<std::string>* names,
             std::string* error) const override;
+  bool Stream(const std::string& path, const std::function<void(const char* data, size_t size)>& sink,
+              std::string* error) const override;
   std::string Canonical(const std::string& path) const override;
 };
 

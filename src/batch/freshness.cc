@@ -7,11 +7,13 @@ namespace brief {
 const std::string& HashCache::Get(const std::string& path) {
   auto it = hashes_.find(path);
   if (it != hashes_.end()) return it->second;
-  // Fonts are the largest files read here (a CJK collection is ~20 MB).
-  constexpr size_t kMaxBytes = size_t{1} << 30;
-  std::string bytes, error;
-  std::string hash;
-  if (fs_.Read(path, kMaxBytes, &bytes, &error) && bytes.size() <= kMaxBytes) hash = Sha256Hex(bytes);
+  // Streamed: fonts are the largest files hashed (a CJK font is 4 MB and
+  // more), and are never held whole for it.
+  Sha256Stream sha;
+  std::string error, hash;
+  if (fs_.Stream(path, [&](const char* data, size_t size) { sha.Add(data, size); }, &error)) {
+    hash = sha.Finish();
+  }
   return hashes_.emplace(path, std::move(hash)).first->second;
 }
 

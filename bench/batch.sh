@@ -15,7 +15,7 @@ trap 'rm -rf "$work"' EXIT
 
 /usr/bin/python3 bench/make_briefs.py "$work/in" --count "$count" --seed 1 >/dev/null
 echo "machine: $cores cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem:/ {print $2}') GB"
-echo "briefs: $count from bench/make_briefs.py --seed 1 ($(du -sk "$work/in" | cut -f1) KB of YAML)"
+echo "briefs: $count from bench/make_briefs.py --seed 1 ($(find "$work/in" -name '*.yaml' -printf '%s\n' | awk '{s += $1} END {print s}') bytes of YAML)"
 
 # Wall time of a command in milliseconds; its status must be 0.
 ms() {

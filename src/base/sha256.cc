@@ -1,16 +1,16 @@
 #include "base/sha256.h"
 
-#include <openssl/evp.h>
+#include <nettle/sha2.h>
 
 namespace brief {
 
 namespace {
 
-std::string Hex(const unsigned char* digest, unsigned size) {
+std::string Hex(const uint8_t* digest, size_t size) {
   static const char kHex[] = "0123456789abcdef";
   std::string hex;
   hex.reserve(size * 2);
-  for (unsigned i = 0; i < size; ++i) {
+  for (size_t i = 0; i < size; ++i) {
     hex.push_back(kHex[digest[i] >> 4]);
     hex.push_back(kHex[digest[i] & 15]);
   }
@@ -20,28 +20,25 @@ std::string Hex(const unsigned char* digest, unsigned size) {
 }  // namespace
 
 std::string Sha256Hex(std::string_view bytes) {
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int size = 0;
-  // EVP_Digest uses the CPU's SHA extensions where there are any.
-  EVP_Digest(bytes.data(), bytes.size(), digest, &size, EVP_sha256(), nullptr);
-  return Hex(digest, size);
+  Sha256Stream sha;
+  sha.Add(bytes.data(), bytes.size());
+  return sha.Finish();
 }
 
-Sha256Stream::Sha256Stream() : context_(EVP_MD_CTX_new()) {
-  EVP_DigestInit_ex(static_cast<EVP_MD_CTX*>(context_), EVP_sha256(), nullptr);
+Sha256Stream::Sha256Stream() : context_(new sha256_ctx) {
+  sha256_init(static_cast<sha256_ctx*>(context_));
 }
 
-Sha256Stream::~Sha256Stream() { EVP_MD_CTX_free(static_cast<EVP_MD_CTX*>(context_)); }
+Sha256Stream::~Sha256Stream() { delete static_cast<sha256_ctx*>(context_); }
 
 void Sha256Stream::Add(const char* data, size_t size) {
-  EVP_DigestUpdate(static_cast<EVP_MD_CTX*>(context_), data, size);
+  sha256_update(static_cast<sha256_ctx*>(context_), size, reinterpret_cast<const uint8_t*>(data));
 }
 
 std::string Sha256Stream::Finish() {
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int size = 0;
-  EVP_DigestFinal_ex(static_cast<EVP_MD_CTX*>(context_), digest, &size);
-  return Hex(digest, size);
+  uint8_t digest[SHA256_DIGEST_SIZE];
+  sha256_digest(static_cast<sha256_ctx*>(context_), SHA256_DIGEST_SIZE, digest);
+  return Hex(digest, SHA256_DIGEST_SIZE);
 }
 
 }  // namespace brief

@@ -1,4 +1,4 @@
-// SHA-256 content hashes (OpenSSL's libcrypto), as lowercase hex.
+// SHA-256 content hashes (Nettle's), as lowercase hex.
 #pragma once
 
 #include <string>
@@ -22,7 +22,7 @@ class Sha256Stream {
   std::string Finish();
 
  private:
-  void* context_;  // EVP_MD_CTX
+  void* context_;  // sha256_ctx
 };
 
 }  // namespace brief

@@ -1,9 +1,13 @@
 #include "batch/manifest.h"
 
 #include <algorithm>
+#include <type_traits>
+
+#include <fmt/format.h>
 
 #include <nlohmann/json.hpp>
 
+#include "base/diagnostic.h"
 #include "base/sha256.h"
 
 namespace brief {
@@ -13,16 +17,6 @@ namespace {
 using Json = nlohmann::ordered_json;
 
 constexpr const char* kFormatName = "brief-manifest";
-
-Json DiagnosticToJson(const Diagnostic& d) {
-  return Json{{"severity", d.severity == Severity::kError ? "error" : "warning"},
-              {"file", d.file},
-              {"line", d.line},
-              {"column", d.column},
-              {"path", d.path},
-              {"message", d.message},
-              {"hint", d.hint}};
-}
 
 Json ConfigJson(const Manifest& m) {
   Json config;
@@ -62,6 +56,79 @@ std::optional<BriefStatus> StatusFromName(const std::string& name) {
   return std::nullopt;
 }
 
+// Writes JSON laid out as `json.dump(2)` lays it out, straight to text:
+// a manifest of ten thousand briefs is never held as a document tree.
+class JsonWriter {
+ public:
+  // Opens an object or array, as a value or (after Key) a member.
+  void Open(char bracket) {
+    Separate();
+    out_.push_back(bracket);
+    open_.push_back({bracket, true});
+  }
+  void Close() {
+    char bracket = open_.back().bracket;
+    bool empty = open_.back().empty;
+    open_.pop_back();
+    if (!empty) Newline();
+    out_.push_back(bracket == '{' ? '}' : ']');
+  }
+  void Key(const char* key) {
+    Separate();
+    out_ += fmt::format("\"{}\": ", key);
+    after_key_ = true;
+  }
+  // A scalar written as is ("null", a number, a quoted string).
+  void Raw(const std::string& value) {
+    Separate();
+    out_ += value;
+  }
+  void String(const std::string& value) { Raw(JsonQuote(value)); }
+  template <typename T>
+  void Member(const char* key, const T& value) {
+    Key(key);
+    if constexpr (std::is_same_v<T, std::string>) {
+      String(value);
+    } else if constexpr (std::is_same_v<T, bool>) {
+      Raw(value ? "true" : "false");
+    } else {
+      Raw(fmt::format("{}", value));
+    }
+  }
+  std::string Take() { return std::move(out_) + "\n"; }
+
+ private:
+  struct Level {
+    char bracket;
+    bool empty;
+  };
+  void Newline() {
+    out_.push_back('\n');
+    out_.append(2 * open_.size(), ' ');
+  }
+  // Before a value or key: a comma after the previous item, a new line.
+  void Separate() {
+    if (after_key_) {
+      after_key_ = false;
+      return;
+    }
+    if (open_.empty()) return;
+    if (!open_.back().empty) out_.push_back(',');
+    open_.back().empty = false;
+    Newline();
+  }
+  std::string out_;
+  std::vector<Level> open_;
+  bool after_key_ = false;
+};
+
+void WriteStrings(JsonWriter* w, const char* key, const std::vector<std::string>& values) {
+  w->Key(key);
+  w->Open('[');
+  for (const std::string& v : values) w->String(v);
+  w->Close();
+}
+
 }  // namespace
 
 const char* StatusName(BriefStatus status) {
@@ -90,54 +157,100 @@ std::string ConfigSha256(const Manifest& m) {
 }
 
 std::string ManifestJson(const Manifest& m) {
-  Json root;
-  root["format"] = kFormatName;
-  root["version"] = m.version;
-  Json config = ConfigJson(m);
-  for (auto& [key, value] : config.items()) root[key] = value;
-  root["config_sha256"] = m.config_sha256;
+  JsonWriter w;
+  w.Open('{');
+  w.Member("format", std::string(kFormatName));
+  w.Member("version", m.version);
+  w.Member("program", m.program);
+  w.Key("template");
+  w.Open('{');
+  w.Member("name", m.template_name);
+  w.Member("file", m.template_file);
+  w.Member("sha256", m.template_sha256);
+  w.Close();
+  w.Key("options");
+  w.Open('{');
+  w.Member("strict", m.strict);
+  w.Key("source_date_epoch");
+  w.Raw(m.source_date_epoch < 0 ? "null" : std::to_string(m.source_date_epoch));
+  w.Close();
+  WriteStrings(&w, "fonts", m.fonts);
+  w.Member("config_sha256", m.config_sha256);
+  w.Key("shard");
   if (m.shard) {
-    root["shard"] = Json{{"index", m.shard->index}, {"count", m.shard->count},
-                         {"outputs", m.shard->outputs}};
+    w.Open('{');
+    w.Member("index", m.shard->index);
+    w.Member("count", m.shard->count);
+    WriteStrings(&w, "outputs", m.shard->outputs);
+    w.Close();
   } else {
-    root["shard"] = nullptr;
+    w.Raw("null");
   }
-  root["summary"] = Json{{"rendered", m.Count(BriefStatus::kRendered)},
-                         {"up_to_date", m.Count(BriefStatus::kUpToDate)},
-                         {"failed", m.Count(BriefStatus::kFailed)},
-                         {"orphans", m.orphans.size()}};
+  w.Key("summary");
+  w.Open('{');
+  w.Member("rendered", m.Count(BriefStatus::kRendered));
+  w.Member("up_to_date", m.Count(BriefStatus::kUpToDate));
+  w.Member("failed", m.Count(BriefStatus::kFailed));
+  w.Member("orphans", m.orphans.size());
+  w.Close();
   std::vector<const ManifestEntry*> entries;
   for (const ManifestEntry& e : m.briefs) entries.push_back(&e);
   std::stable_sort(entries.begin(), entries.end(),
                    [](auto* a, auto* b) { return a->output < b->output; });
-  Json briefs = Json::array();
+  w.Key("briefs");
+  w.Open('[');
   for (const ManifestEntry* e : entries) {
-    Json deps = Json::array();
-    for (const Dependency& d : e->dependencies) deps.push_back({{"file", d.file}, {"sha256", d.sha256}});
-    Json diags = Json::array();
-    for (const Diagnostic& d : e->diagnostics) diags.push_back(DiagnosticToJson(d));
     bool failed = e->status == BriefStatus::kFailed;
-    briefs.push_back({{"output", e->output},
-                      {"input", e->input},
-                      {"status", StatusName(e->status)},
-                      {"sha256", failed ? Json(nullptr) : Json(e->sha256)},
-                      {"bytes", failed ? Json(nullptr) : Json(e->bytes)},
-                      {"template", e->template_name},
-                      {"program", e->program},
-                      {"dependencies", deps},
-                      {"diagnostics", diags}});
+    w.Open('{');
+    w.Member("output", e->output);
+    w.Member("input", e->input);
+    w.Member("status", std::string(StatusName(e->status)));
+    w.Key("sha256");
+    w.Raw(failed ? "null" : JsonQuote(e->sha256));
+    w.Key("bytes");
+    w.Raw(failed ? "null" : std::to_string(e->bytes));
+    w.Member("template", e->template_name);
+    w.Member("program", e->program);
+    w.Key("dependencies");
+    w.Open('[');
+    for (const Dependency& d : e->dependencies) {
+      w.Open('{');
+      w.Member("file", d.file);
+      w.Member("sha256", d.sha256);
+      w.Close();
+    }
+    w.Close();
+    w.Key("diagnostics");
+    w.Open('[');
+    for (const Diagnostic& d : e->diagnostics) {
+      w.Open('{');
+      w.Member("severity", std::string(d.severity == Severity::kError ? "error" : "warning"));
+      w.Member("file", d.file);
+      w.Member("line", d.line);
+      w.Member("column", d.column);
+      w.Member("path", d.path);
+      w.Member("message", d.message);
+      w.Member("hint", d.hint);
+      w.Close();
+    }
+    w.Close();
+    w.Close();
   }
-  root["briefs"] = briefs;
+  w.Close();
   std::vector<Orphan> orphans = m.orphans;
   std::sort(orphans.begin(), orphans.end(), [](auto& a, auto& b) { return a.output < b.output; });
-  Json orphan_list = Json::array();
+  w.Key("orphans");
+  w.Open('[');
   for (const Orphan& o : orphans) {
-    orphan_list.push_back({{"output", o.output}, {"sha256", o.sha256}, {"input", o.input}});
+    w.Open('{');
+    w.Member("output", o.output);
+    w.Member("sha256", o.sha256);
+    w.Member("input", o.input);
+    w.Close();
   }
-  root["orphans"] = orphan_list;
-  // Non-ASCII stays as written (file names, messages); invalid UTF-8 in a
-  // path is replaced rather than making the manifest unwritable.
-  return root.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+  w.Close();
+  w.Close();
+  return w.Take();
 }
 
 bool ParseManifest(const std::string& text, Manifest* m, std::string* error) {

@@ -1,5 +1,6 @@
 #include "app/command_support.h"
 
+#include <fstream>
 #include <optional>
 #include <ostream>
 
@@ -103,6 +104,39 @@ bool WriteJunitReport(const Job& job, const std::string& suite, const std::vecto
     return false;
   }
   return true;
+}
+
+void AppendStepSummary(const Job& job, const std::string& title, const std::string& summary,
+                       const std::vector<ReportItem>& items) {
+  if (job.step_summary.empty()) return;
+  // Markdown table cells: no line breaks, and '|' escaped.
+  auto cell = [](std::string text) {
+    std::string out;
+    for (char c : text) {
+      if (c == '\n' || c == '\r') out += ' ';
+      else if (c == '|') out += "\\|";
+      else out.push_back(c);
+    }
+    return out;
+  };
+  std::string md = fmt::format("### {}\n\n{}\n", title, summary);
+  int shown = 0, failed = 0;
+  for (const ReportItem& item : items) {
+    if (item.ok) continue;
+    if (++failed == 1) md += "\n| brief | errors | first error |\n| --- | --- | --- |\n";
+    if (++shown > 50) continue;
+    const Diagnostic* first = nullptr;
+    for (const Diagnostic& d : item.diagnostics) {
+      if (d.severity == Severity::kError) {
+        first = &d;
+        break;
+      }
+    }
+    md += fmt::format("| `{}` | {} | {} |\n", cell(item.input), CountSeverity(item.diagnostics, Severity::kError),
+                      first ? cell((first->line ? fmt::format("line {}: ", first->line) : "") + first->message) : "");
+  }
+  if (failed > 50) md += fmt::format("\n… and {} more\n", failed - 50);
+  std::ofstream(job.step_summary, std::ios::app) << md << "\n";
 }
 
 std::string FailureList(const std::vector<ReportItem>& items, const char* label) {

@@ -42,6 +42,12 @@ void PrintDiagnostics(const Job& job, const std::vector<Diagnostic>& diagnostics
 bool WriteJunitReport(const Job& job, const std::string& suite, const std::vector<ReportItem>& items,
                       double seconds, std::ostream& err);
 
+// With --format github on GitHub Actions: appends a Markdown section to
+// the job's step summary ($GITHUB_STEP_SUMMARY): `summary`, then a table
+// of the briefs that did not pass with their first error (at most 50).
+void AppendStepSummary(const Job& job, const std::string& title, const std::string& summary,
+                       const std::vector<ReportItem>& items);
+
 // The briefs that did not pass named, one per line, after `label`
 // ("  failed: x.yaml (2 errors)"),
 // at most 20 and a count of the rest. A failed item's `output`, when set,

@@ -37,6 +37,7 @@ struct Job {
   Shard shard;                       // render: this run's share (count 0: all).
   bool progress = false;             // render: a live progress line on stderr.
   bool color = false;                // Colour in text diagnostics.
+  std::string step_summary;          // --format github: $GITHUB_STEP_SUMMARY, to append to.
   std::string subcommand;            // manifest: "merge".
   std::string merge_output;          // manifest merge: -o FILE ("" or "-": stdout).
 };

@@ -9,8 +9,6 @@
 #include <set>
 #include <thread>
 
-#include <unistd.h>
-
 #include <fmt/format.h>
 
 #include "app/command_support.h"
@@ -21,6 +19,7 @@
 #include "batch/freshness.h"
 #include "batch/interrupt.h"
 #include "batch/manifest.h"
+#include "batch/orphans.h"
 #include "batch/progress.h"
 #include "output/atomic_write.h"
 
@@ -85,14 +84,6 @@ std::string RenderJson(const std::string& file, const std::string& output, Brief
   return fmt::format(R"({{"file":{},"output":{},"status":"{}","ok":{},"diagnostics":{}}})",
                      JsonQuote(file), ok ? JsonQuote(output) : "null", StatusName(status),
                      ok ? "true" : "false", DiagnosticsJson(diagnostics));
-}
-
-// Removes `dir` and its parents up to (not including) `root` while empty.
-void RemoveEmptyFolders(const std::string& root, std::string dir) {
-  std::string top = NormalizePath(root);
-  while (NormalizePath(dir) != top && NormalizePath(dir) != "." && rmdir(dir.c_str()) == 0) {
-    dir = DirName(dir);
-  }
 }
 
 }  // namespace
@@ -283,34 +274,12 @@ int RunRenderCommand(const Job& job, const FileSystem& fs, std::ostream& out, st
   }
 
   // PDFs earlier runs wrote that no input produces any more: listed as
-  // orphans, removed with --prune if they are still as brief wrote them.
-  std::map<std::string, Orphan> orphans;
-  if (old) {
-    for (const Orphan& o : old->orphans) orphans[o.output] = o;
-    for (const ManifestEntry& e : old->briefs) {
-      if (e.status != BriefStatus::kFailed) orphans[e.output] = {e.output, e.sha256, e.input};
-    }
-  }
-  int pruned = 0;
-  std::vector<std::string> kept;
+  // orphans, removed with --prune (never on a partial view of the inputs).
   bool can_prune = job.prune && problems.empty() && signal == 0;
-  for (auto& [output, o] : orphans) {
-    if (produced.count(output)) continue;
-    std::string path = JoinPath(job.output_dir, output);
-    if (fs.Kind(path) != PathKind::kFile) continue;  // Gone already: nothing to record.
-    if (can_prune) {
-      if (hashes.Get(path) != o.sha256) {
-        kept.push_back(path);  // Changed since brief wrote it: not ours to remove.
-        continue;
-      }
-      if (unlink(path.c_str()) == 0) {
-        ++pruned;
-        RemoveEmptyFolders(job.output_dir, DirName(path));
-        continue;
-      }
-    }
-    manifest.orphans.push_back(o);
-  }
+  OrphanOutcome orphans = HandleOrphans(old, produced, job.output_dir, can_prune, fs, &hashes);
+  manifest.orphans = orphans.listed;
+  int pruned = orphans.pruned;
+  const std::vector<std::string>& kept = orphans.kept;
 
   double seconds = SecondsSince(start);
   bool junit_ok = WriteJunitReport(job, "brief render", report, seconds, err);
@@ -349,9 +318,11 @@ int RunRenderCommand(const Job& job, const FileSystem& fs, std::ostream& out, st
                        JsonQuote(job.output_dir), JsonQuote(manifest_path), seconds,
                        signal ? JsonQuote(strsignal(signal)) : "null")
         << "\n";
-  } else if (!job.quiet) {
-    std::string line = fmt::format("rendered {}, up to date {}, failed {} in {:.2f} s", rendered,
-                                   up_to_date, failed, seconds);
+  }
+  std::string line = fmt::format("rendered {}, up to date {}, failed {} in {:.2f} s", rendered,
+                                 up_to_date, failed, seconds);
+  AppendStepSummary(job, "brief render", line, report);
+  if (job.format != OutputFormat::kJson && !job.quiet) {
     if (signal) {
       line = fmt::format("interrupted ({}): {}; {} not started; the manifest records what was done",
                          strsignal(signal), line, Plural(not_started, "brief"));

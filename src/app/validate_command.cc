@@ -61,9 +61,12 @@ int RunValidateCommand(const Job& job, const FileSystem& fs, std::ostream& out, 
     out << fmt::format(R"({{"summary":{{"checked":{},"valid":{},"invalid":{},"errors":{},"warnings":{},"seconds":{:.3f}}}}})",
                        total, total - invalid, invalid, errors, warnings, seconds)
         << "\n";
-  } else if (!job.quiet) {
-    err << fmt::format("{} checked: {} valid, {} invalid ({}, {})\n", Plural(total, "brief"),
-                       total - invalid, invalid, Plural(errors, "error"), Plural(warnings, "warning"));
+  }
+  std::string line = fmt::format("{} checked: {} valid, {} invalid ({}, {})", Plural(total, "brief"),
+                                 total - invalid, invalid, Plural(errors, "error"), Plural(warnings, "warning"));
+  AppendStepSummary(job, "brief validate", line, report);
+  if (job.format != OutputFormat::kJson && !job.quiet) {
+    err << line << "\n";
     if (invalid && total > 1) err << FailureList(report, "invalid");
   }
   return invalid || !junit_ok ? kExitInvalid : kExitOk;

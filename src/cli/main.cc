@@ -33,6 +33,9 @@ int main(int argc, char** argv) {
     bool terminal = isatty(STDERR_FILENO) && !(term && std::string(term) == "dumb");
     cl.job.progress = terminal && !set("CI") && !cl.job.quiet;
     cl.job.color = terminal && !set("NO_COLOR");
+    if (cl.job.format == brief::OutputFormat::kGithub && set("GITHUB_STEP_SUMMARY")) {
+      cl.job.step_summary = std::getenv("GITHUB_STEP_SUMMARY");
+    }
     if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch && *epoch) {
       char* end = nullptr;
       errno = 0;

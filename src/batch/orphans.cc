@@ -1,0 +1,51 @@
+#include "batch/orphans.h"
+
+#include <unistd.h>
+
+#include <map>
+
+namespace brief {
+
+namespace {
+
+// Removes `dir` and its parents up to (not including) `root` while empty.
+void RemoveEmptyFolders(const std::string& root, std::string dir) {
+  std::string top = NormalizePath(root);
+  while (NormalizePath(dir) != top && NormalizePath(dir) != "." && rmdir(dir.c_str()) == 0) {
+    dir = DirName(dir);
+  }
+}
+
+}  // namespace
+
+OrphanOutcome HandleOrphans(const std::optional<Manifest>& old, const std::set<std::string>& produced,
+                            const std::string& out_dir, bool prune, const FileSystem& fs,
+                            HashCache* hashes) {
+  OrphanOutcome outcome;
+  if (!old) return outcome;
+  std::map<std::string, Orphan> candidates;  // By output: one record each.
+  for (const Orphan& o : old->orphans) candidates[o.output] = o;
+  for (const ManifestEntry& e : old->briefs) {
+    if (e.status != BriefStatus::kFailed) candidates[e.output] = {e.output, e.sha256, e.input};
+  }
+  for (auto& [output, orphan] : candidates) {
+    if (produced.count(output)) continue;
+    std::string path = JoinPath(out_dir, output);
+    if (fs.Kind(path) != PathKind::kFile) continue;  // Gone already: nothing to record.
+    if (prune) {
+      if (hashes->Get(path) != orphan.sha256) {
+        outcome.kept.push_back(path);
+        continue;
+      }
+      if (unlink(path.c_str()) == 0) {
+        ++outcome.pruned;
+        RemoveEmptyFolders(out_dir, DirName(path));
+        continue;
+      }
+    }
+    outcome.listed.push_back(orphan);
+  }
+  return outcome;
+}
+
+}  // namespace brief

@@ -43,8 +43,8 @@ if command -v valgrind >/dev/null; then
   # Briefs render in a worker process, whose count includes everything the
   # run did before forking it: the largest count is the run's.
   refs() { awk '/refs:/ {gsub(",","",$4); if ($4 + 0 > n) n = $4 + 0} END {print n}'; }
-  one=$(valgrind --tool=callgrind --callgrind-out-file=/dev/null "$brief" render -q --force briefs/avtotor.yaml -o "$work/out" 2>&1 | refs)
+  one=$(valgrind --tool=callgrind --callgrind-out-file=/dev/null "$brief" render -q --force briefs/avtotor.yaml -o "$work/cg1" 2>&1 | refs)
   mkdir -p "$work/ten"; for i in $(seq 1 10); do cp briefs/avtotor.yaml "$work/ten/b$i.yaml"; done
-  ten=$(valgrind --tool=callgrind --callgrind-out-file=/dev/null "$brief" render -q --force -j 1 "$work/ten" -o "$work/out" 2>&1 | refs)
+  ten=$(valgrind --tool=callgrind --callgrind-out-file=/dev/null "$brief" render -q --force -j 1 "$work/ten" -o "$work/cg10" 2>&1 | refs)
   echo "instructions: one brief $one; each further brief in a batch $(( (ten - one) / 9 ))"
 fi

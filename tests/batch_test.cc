@@ -163,7 +163,7 @@ TEST_CASE("batch: --prune removes only PDFs the manifest lists that no input pro
   Write(out.path + "/c.pdf", "%PDF edited since brief wrote it");
   Run keep = RunBrief("render " + in.path + " -o " + out.path);
   CHECK(keep.status == 0);
-  CHECK(keep.err.find("2 PDFs in " + out.path + " no input produces any more; --prune removes them\n") !=
+  CHECK(keep.err.find("2 PDFs in " + out.path + " from earlier runs, whose briefs are not among this run's inputs; --prune removes them\n") !=
         std::string::npos);
   CHECK(PdfsIn(out.path) == std::vector<std::string>{"a.pdf", "b.pdf", "c.pdf", "mine.pdf"});
   // Listed as orphans, so a later --prune still knows they are its own.
@@ -171,8 +171,8 @@ TEST_CASE("batch: --prune removes only PDFs the manifest lists that no input pro
         std::string::npos);
   Run prune = RunBrief("render --prune " + in.path + " -o " + out.path);
   CHECK(prune.status == 0);
-  CHECK(prune.err.find("pruned 1 PDF no input produces any more\n") != std::string::npos);
-  CHECK(prune.err.find("kept " + out.path + "/c.pdf: no input produces it any more, but it changed since brief wrote it\n") !=
+  CHECK(prune.err.find("pruned 1 PDF of a brief no longer among the inputs\n") != std::string::npos);
+  CHECK(prune.err.find("kept " + out.path + "/c.pdf: its brief is not among the inputs, but it changed since brief wrote it\n") !=
         std::string::npos);
   CHECK(PdfsIn(out.path) == std::vector<std::string>{"a.pdf", "c.pdf", "mine.pdf"});
   CHECK(ReadWhole(out.path + "/manifest.json").find("\"orphans\": []") != std::string::npos);
@@ -302,4 +302,40 @@ TEST_CASE("batch: --junit and --format github for render and validate") {
   CHECK(RunShell("xmllint --noout --schema tests/junit.xsd " + out.path + "/v.xml").status == 0);
   CHECK(ReadWhole(out.path + "/v.xml").find("<testsuite name=\"brief validate\" tests=\"3\" failures=\"1\"") !=
         std::string::npos);
+}
+
+TEST_CASE("batch: a progress line on a terminal only, erased at the end, and NO_COLOR and CI honoured") {
+  TempDir in, out;
+  for (int i = 0; i < 12; ++i) fs::copy_file("tests/briefs/valid/minimal.yml", in.path + "/b" + std::to_string(i) + ".yaml");
+  fs::copy_file("tests/briefs/invalid/version.yaml", in.path + "/zz.yaml");
+  // script(1) runs the program on a pseudo-terminal.
+  auto on_terminal = [&](const std::string& env) {
+    return RunShell("env " + env + " script -qec '" + std::string(BRIEF_BINARY) + " render --force -j 1 " +
+                    in.path + " -o " + out.path + "' /dev/null").out;
+  };
+  std::string tty = on_terminal("-u CI -u NO_COLOR TERM=xterm");
+  CHECK(tty.find("\r[ 1/13]") != std::string::npos);
+  CHECK(tty.find("\r\033[K" + in.path + "/zz.yaml:1:8: \033[1;31merror\033[0m: brief:") != std::string::npos);
+  std::string plain = on_terminal("-u CI NO_COLOR=1 TERM=xterm");
+  CHECK(plain.find("\r[ 1/13]") != std::string::npos);  // Progress, but no colour.
+  CHECK(plain.find("\033[3") == std::string::npos);
+  CHECK(plain.find("zz.yaml:1:8: error: brief:") != std::string::npos);
+  std::string ci = on_terminal("CI=true -u NO_COLOR TERM=xterm");
+  CHECK(ci.find("\r[") == std::string::npos);  // No progress line in CI logs.
+  // Not a terminal: neither.
+  Run piped = RunBrief("render --force -j 1 " + in.path + " -o " + out.path);
+  CHECK(piped.err.find('\033') == std::string::npos);
+  CHECK(piped.err.find('\r') == std::string::npos);
+}
+
+TEST_CASE("batch: --format github also appends a summary table to GITHUB_STEP_SUMMARY") {
+  TempDir out;
+  Write(out.path + "/summary.md", "earlier step\n");
+  Run r = RunBrief("render --format github briefs tests/briefs/invalid/version.yaml -o " + out.path,
+                   "GITHUB_STEP_SUMMARY=" + out.path + "/summary.md");
+  CHECK(r.status == 1);
+  CHECK(WithoutTimes(ReadWhole(out.path + "/summary.md")) ==
+        "earlier step\n### brief render\n\nrendered 1, up to date 0, failed 1 in T s\n\n"
+        "| brief | errors | first error |\n| --- | --- | --- |\n"
+        "| `tests/briefs/invalid/version.yaml` | 1 | line 1: format version 2 is not supported; only 1 exists |\n\n");
 }

@@ -331,12 +331,16 @@ int RunRenderCommand(const Job& job, const FileSystem& fs, std::ostream& out, st
     bool stale = std::any_of(report.begin(), report.end(),
                              [](const ReportItem& i) { return !i.ok && !i.output.empty(); });
     if (report.size() > 1 || stale) err << FailureList(report, "failed");
-    if (pruned) err << fmt::format("pruned {} no input produces any more\n", Plural(pruned, "PDF"));
+    if (pruned) {
+      err << fmt::format("pruned {} of {} no longer among the inputs\n", Plural(pruned, "PDF"),
+                         pruned == 1 ? "a brief" : "briefs");
+    }
     for (const std::string& k : kept) {
-      err << fmt::format("kept {}: no input produces it any more, but it changed since brief wrote it\n", k);
+      err << fmt::format("kept {}: its brief is not among the inputs, but it changed since brief wrote it\n", k);
     }
     if (orphan_count) {
-      err << fmt::format("{} in {} no input produces any more{}\n", Plural(orphan_count, "PDF"),
+      err << fmt::format("{} in {} from earlier runs, whose briefs are not among this run's inputs{}\n",
+                         Plural(orphan_count, "PDF"),
                          job.output_dir,
                          job.prune ? " (not pruned: an input could not be read, or the run was interrupted)"
                                    : "; --prune removes them");

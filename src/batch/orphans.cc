@@ -16,6 +16,15 @@ void RemoveEmptyFolders(const std::string& root, std::string dir) {
   }
 }
 
+// True for a relative path that stays inside its folder ("a/b.pdf"; not
+// "/etc/x", "../x" or "a/../../x"): a manifest is a file anyone may have
+// edited, and --prune must never reach outside OUT.
+bool StaysInside(const std::string& output) {
+  if (output.empty() || output[0] == '/') return false;
+  std::string normal = NormalizePath(output);
+  return normal != ".." && normal.rfind("../", 0) != 0 && normal != ".";
+}
+
 }  // namespace
 
 OrphanOutcome HandleOrphans(const std::optional<Manifest>& old, const std::set<std::string>& produced,
@@ -29,7 +38,7 @@ OrphanOutcome HandleOrphans(const std::optional<Manifest>& old, const std::set<s
     if (e.status != BriefStatus::kFailed) candidates[e.output] = {e.output, e.sha256, e.input};
   }
   for (auto& [output, orphan] : candidates) {
-    if (produced.count(output)) continue;
+    if (produced.count(output) || !StaysInside(output)) continue;
     std::string path = JoinPath(out_dir, output);
     if (fs.Kind(path) != PathKind::kFile) continue;  // Gone already: nothing to record.
     if (prune) {

@@ -60,6 +60,7 @@ std::optional<BriefStatus> StatusFromName(const std::string& name) {
 // a manifest of ten thousand briefs is never held as a document tree.
 class JsonWriter {
  public:
+  explicit JsonWriter(size_t expected) { out_.reserve(expected); }
   // Opens an object or array, as a value or (after Key) a member.
   void Open(char bracket) {
     Separate();
@@ -95,7 +96,10 @@ class JsonWriter {
       Raw(fmt::format("{}", value));
     }
   }
-  std::string Take() { return std::move(out_) + "\n"; }
+  std::string Take() {
+    out_.push_back('\n');
+    return std::move(out_);
+  }
 
  private:
   struct Level {
@@ -157,7 +161,14 @@ std::string ConfigSha256(const Manifest& m) {
 }
 
 std::string ManifestJson(const Manifest& m) {
-  JsonWriter w;
+  // Room for the whole text at once (a brief's entry is about 900 bytes),
+  // so that ten thousand briefs do not need the string doubled and copied.
+  size_t expected = 4096 + 1200 * (m.briefs.size() + m.orphans.size() +
+                                   (m.shard ? m.shard->outputs.size() / 8 : 0));
+  for (const ManifestEntry& e : m.briefs) {
+    for (const Diagnostic& d : e.diagnostics) expected += d.message.size() + d.hint.size() + d.file.size();
+  }
+  JsonWriter w(expected);
   w.Open('{');
   w.Member("format", std::string(kFormatName));
   w.Member("version", m.version);

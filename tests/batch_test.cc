@@ -363,7 +363,8 @@ TEST_CASE("batch: a progress line on a terminal only, erased at the end, and NO_
   CHECK(plain.find("\033[3") == std::string::npos);
   CHECK(plain.find("zz.yaml:1:8: error: brief:") != std::string::npos);
   std::string ci = on_terminal("CI=true -u NO_COLOR TERM=xterm");
-  CHECK(ci.find("\r[") == std::string::npos);  // No progress line in CI logs.
+  CHECK(ci.find("\r[") == std::string::npos);  // No progress line or colour in CI logs.
+  CHECK(ci.find('\033') == std::string::npos);
   // Not a terminal: neither.
   Run piped = RunBrief("render --force -j 1 " + in.path + " -o " + out.path);
   CHECK(piped.err.find('\033') == std::string::npos);

@@ -23,8 +23,9 @@ int main(int argc, char** argv) {
         break;
     }
     cl.job.resource_dir = brief::ResourceDir(argv[0]);
-    // A live progress line only for a person watching a terminal; colour
-    // unless NO_COLOR (no-color.org) is set or the terminal cannot show it.
+    // A live progress line and colour only for a person watching a
+    // terminal: not in CI logs (CI set), and no colour under NO_COLOR
+    // (no-color.org) or on a terminal that cannot show it.
     auto set = [](const char* name) {
       const char* v = std::getenv(name);
       return v && *v;
@@ -32,7 +33,7 @@ int main(int argc, char** argv) {
     const char* term = std::getenv("TERM");
     bool terminal = isatty(STDERR_FILENO) && !(term && std::string(term) == "dumb");
     cl.job.progress = terminal && !set("CI") && !cl.job.quiet;
-    cl.job.color = terminal && !set("NO_COLOR");
+    cl.job.color = terminal && !set("CI") && !set("NO_COLOR");
     if (cl.job.format == brief::OutputFormat::kGithub && set("GITHUB_STEP_SUMMARY")) {
       cl.job.step_summary = std::getenv("GITHUB_STEP_SUMMARY");
     }

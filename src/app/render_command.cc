@@ -78,12 +78,59 @@ bool ReadOldManifest(const FileSystem& fs, const std::string& path, std::optiona
   return true;
 }
 
-std::string RenderJson(const std::string& file, const std::string& output, BriefStatus status,
-                       const std::vector<Diagnostic>& diagnostics) {
-  bool ok = status != BriefStatus::kFailed;
+// One brief's result as a JSON line.
+std::string RenderJson(const ReportItem& item) {
   return fmt::format(R"({{"file":{},"output":{},"status":"{}","ok":{},"diagnostics":{}}})",
-                     JsonQuote(file), ok ? JsonQuote(output) : "null", StatusName(status),
-                     ok ? "true" : "false", DiagnosticsJson(diagnostics));
+                     JsonQuote(item.input), item.ok ? JsonQuote(item.output) : "null", item.status,
+                     item.ok ? "true" : "false", DiagnosticsJson(item.diagnostics));
+}
+
+// What a render run did, for its last lines.
+struct Summary {
+  int rendered, up_to_date, failed, not_started, pruned, orphans;
+  double seconds;
+  int signal;  // 0 unless interrupted.
+};
+
+// The summary object (JSON) or lines (text, unless --quiet), and the GitHub
+// step summary.
+void PrintSummary(const Job& job, const Summary& s, const std::string& manifest_path,
+                  const std::vector<ReportItem>& report, const std::vector<std::string>& kept,
+                  std::ostream& out, std::ostream& err) {
+  if (job.format == OutputFormat::kJson) {
+    out << fmt::format(R"({{"summary":{{"rendered":{},"up_to_date":{},"failed":{},"not_started":{},"pruned":{},"orphans":{},"output":{},"manifest":{},"seconds":{:.3f},"interrupted":{}}}}})",
+                       s.rendered, s.up_to_date, s.failed, s.not_started, s.pruned, s.orphans,
+                       JsonQuote(job.output_dir), JsonQuote(manifest_path), s.seconds,
+                       s.signal ? JsonQuote(strsignal(s.signal)) : "null")
+        << "\n";
+  }
+  std::string line = fmt::format("rendered {}, up to date {}, failed {} in {:.2f} s", s.rendered,
+                                 s.up_to_date, s.failed, s.seconds);
+  AppendStepSummary(job, "brief render", line, report);
+  if (job.format != OutputFormat::kJson && !job.quiet) {
+    if (s.signal) {
+      line = fmt::format("interrupted ({}): {}; {} not started; the manifest records what was done",
+                         strsignal(s.signal), line, Plural(s.not_started, "brief"));
+    }
+    err << line << " (" << job.output_dir << (job.shard.count ? fmt::format(", shard {}/{}", job.shard.index, job.shard.count) : "") << ")\n";
+    bool stale = std::any_of(report.begin(), report.end(),
+                             [](const ReportItem& i) { return !i.ok && !i.output.empty(); });
+    if (report.size() > 1 || stale) err << FailureList(report, "failed");
+    if (s.pruned) {
+      err << fmt::format("pruned {} of {} no longer among the inputs\n", Plural(s.pruned, "PDF"),
+                         s.pruned == 1 ? "a brief" : "briefs");
+    }
+    for (const std::string& k : kept) {
+      err << fmt::format("kept {}: its brief is not among the inputs, but it changed since brief wrote it\n", k);
+    }
+    if (s.orphans) {
+      err << fmt::format("{} in {} from earlier runs, whose briefs are not among this run's inputs{}\n",
+                         Plural(s.orphans, "PDF"),
+                         job.output_dir,
+                         job.prune ? " (not pruned: an input could not be read, or the run was interrupted)"
+                                   : "; --prune removes them");
+    }
+  }
 }
 
 }  // namespace
@@ -295,57 +342,13 @@ int RunRenderCommand(const Job& job, const FileSystem& fs, std::ostream& out, st
     if (p.state == Planned::State::kUpToDate) ++up_to_date;
   }
   for (const ReportItem& item : report) failed += item.ok ? 0 : 1;
-  size_t r = problems.size();
-  for (const Diagnostic& d : problems) {
-    if (job.format == OutputFormat::kJson) out << RenderJson(d.file, "", BriefStatus::kFailed, {d}) << "\n";
-    PrintDiagnostics(job, {d}, out, err);
-  }
-  for (const Planned& p : plan) {
-    if (p.state == Planned::State::kNotStarted) continue;
-    const ReportItem& item = report[r++];
-    if (job.format == OutputFormat::kJson) {
-      BriefStatus status = p.state == Planned::State::kUpToDate ? BriefStatus::kUpToDate
-                           : item.ok                             ? BriefStatus::kRendered
-                                                                 : BriefStatus::kFailed;
-      out << RenderJson(item.input, p.item.output, status, item.diagnostics) << "\n";
-    }
+  for (const ReportItem& item : report) {  // In input order.
+    if (job.format == OutputFormat::kJson) out << RenderJson(item) << "\n";
     PrintDiagnostics(job, item.diagnostics, out, err);
   }
-  int orphan_count = static_cast<int>(manifest.orphans.size());
-  if (job.format == OutputFormat::kJson) {
-    out << fmt::format(R"({{"summary":{{"rendered":{},"up_to_date":{},"failed":{},"not_started":{},"pruned":{},"orphans":{},"output":{},"manifest":{},"seconds":{:.3f},"interrupted":{}}}}})",
-                       rendered, up_to_date, failed, not_started, pruned, orphan_count,
-                       JsonQuote(job.output_dir), JsonQuote(manifest_path), seconds,
-                       signal ? JsonQuote(strsignal(signal)) : "null")
-        << "\n";
-  }
-  std::string line = fmt::format("rendered {}, up to date {}, failed {} in {:.2f} s", rendered,
-                                 up_to_date, failed, seconds);
-  AppendStepSummary(job, "brief render", line, report);
-  if (job.format != OutputFormat::kJson && !job.quiet) {
-    if (signal) {
-      line = fmt::format("interrupted ({}): {}; {} not started; the manifest records what was done",
-                         strsignal(signal), line, Plural(not_started, "brief"));
-    }
-    err << line << " (" << job.output_dir << (job.shard.count ? fmt::format(", shard {}/{}", job.shard.index, job.shard.count) : "") << ")\n";
-    bool stale = std::any_of(report.begin(), report.end(),
-                             [](const ReportItem& i) { return !i.ok && !i.output.empty(); });
-    if (report.size() > 1 || stale) err << FailureList(report, "failed");
-    if (pruned) {
-      err << fmt::format("pruned {} of {} no longer among the inputs\n", Plural(pruned, "PDF"),
-                         pruned == 1 ? "a brief" : "briefs");
-    }
-    for (const std::string& k : kept) {
-      err << fmt::format("kept {}: its brief is not among the inputs, but it changed since brief wrote it\n", k);
-    }
-    if (orphan_count) {
-      err << fmt::format("{} in {} from earlier runs, whose briefs are not among this run's inputs{}\n",
-                         Plural(orphan_count, "PDF"),
-                         job.output_dir,
-                         job.prune ? " (not pruned: an input could not be read, or the run was interrupted)"
-                                   : "; --prune removes them");
-    }
-  }
+  Summary summary{rendered, up_to_date, failed, not_started, pruned,
+                  static_cast<int>(manifest.orphans.size()), seconds, signal};
+  PrintSummary(job, summary, manifest_path, report, kept, out, err);
   if (signal) return InterruptExitCode(signal);
   return failed || !junit_ok ? kExitInvalid : kExitOk;
 }

@@ -85,7 +85,7 @@ TEST_CASE("batch: -r renders a mixed tree, keeps its folders, reports each failu
       "  data = open(sys.argv[1] + \"/\" + b[\"output\"], \"rb\").read()\n"
       "  assert hashlib.sha256(data).hexdigest() == b[\"sha256\"] and len(data) == b[\"bytes\"], b\n"
       "print(m[\"summary\"])' " + out.path).out;
-  CHECK(check == "1 8 brief\n{'rendered': 2, 'up_to_date': 1, 'failed': 1, 'orphans': 0}\n");
+  CHECK(check == "1 8 brief\n{'rendered': 2, 'up_to_date': 1, 'failed': 1, 'not_started': 0, 'orphans': 0}\n");
 }
 
 TEST_CASE("batch: unchanged briefs are skipped by content, and each kind of input change renders again") {
@@ -163,7 +163,7 @@ TEST_CASE("batch: --prune removes only PDFs the manifest lists that no input pro
   Write(out.path + "/c.pdf", "%PDF edited since brief wrote it");
   Run keep = RunBrief("render " + in.path + " -o " + out.path);
   CHECK(keep.status == 0);
-  CHECK(keep.err.find("2 PDFs in " + out.path + " from earlier runs, whose briefs are not among this run's inputs; --prune removes them\n") !=
+  CHECK(keep.err.find("2 PDFs in " + out.path + " from earlier runs, whose briefs are not among this run's inputs; --prune removes those still as brief wrote them\n") !=
         std::string::npos);
   CHECK(PdfsIn(out.path) == std::vector<std::string>{"a.pdf", "b.pdf", "c.pdf", "mine.pdf"});
   // Listed as orphans, so a later --prune still knows they are its own.
@@ -381,4 +381,89 @@ TEST_CASE("batch: --format github also appends a summary table to GITHUB_STEP_SU
         "earlier step\n### brief render\n\nrendered 1, up to date 0, failed 1 in T s\n\n"
         "| brief | errors | first error |\n| --- | --- | --- |\n"
         "| `tests/briefs/invalid/version.yaml` | 1 | line 1: format version 2 is not supported; only 1 exists |\n\n");
+}
+
+TEST_CASE("batch: briefs an interrupted run did not reach are not up to date under its new config") {
+  TempDir in, out;
+  for (int i = 0; i < 12; ++i) fs::copy_file("tests/briefs/valid/minimal.yml", in.path + "/b" + std::to_string(i) + ".yaml");
+  CHECK(RunBrief("render " + in.path + " -o " + out.path).status == 0);
+  // The same batch under another config (other PDF dates), stopped part way.
+  Run r = RunShell("SOURCE_DATE_EPOCH=0 BRIEF_TEST_DELAY_MS=300 " + std::string(BRIEF_BINARY) + " render -j 2 --junit " +
+                   out.path + "/junit.xml --format github " + in.path + " -o " + out.path + " & pid=$!; sleep 1; " +
+                   "kill -TERM $pid; wait $pid; echo status=$?");
+  CHECK(r.out.find("status=143\n") != std::string::npos);
+  CHECK(r.out.find("::error title=brief render::interrupted (Terminated): ") != std::string::npos);
+  std::string statuses = ManifestStatus(out.path + "/manifest.json");
+  size_t reached = 0, left = 0;
+  for (size_t at = 0; (at = statuses.find(" rendered\n", at)) != std::string::npos; ++at) ++reached;
+  for (size_t at = 0; (at = statuses.find(" not-started\n", at)) != std::string::npos; ++at) ++left;
+  CHECK(reached + left == 12);
+  CHECK(left > 0);
+  // JUnit shows the briefs not reached as skipped, not as passed.
+  std::string junit = ReadWhole(out.path + "/junit.xml");
+  CHECK(junit.find("skipped=\"" + std::to_string(left) + "\"") != std::string::npos);
+  CHECK(RunShell("xmllint --noout --schema tests/junit.xsd " + out.path + "/junit.xml").status == 0);
+  // Under the new config, only what the interrupted run rendered is current.
+  Run next = RunBrief("render " + in.path + " -o " + out.path, "SOURCE_DATE_EPOCH=0");
+  CHECK(Summary(next) == "rendered " + std::to_string(left) + ", up to date " + std::to_string(reached) +
+                             ", failed 0 in T s");
+  for (int i = 0; i < 12; ++i) {
+    std::string info = RunShell("pdfinfo " + out.path + "/b" + std::to_string(i) + ".pdf").out;
+    CHECK(info.find("CreationDate:    Thu Jan  1 00:00:00 1970 UTC") != std::string::npos);
+  }
+}
+
+TEST_CASE("batch: two briefs for one PDF, a failed brief's old PDF, a merged manifest, a report over an input") {
+  TempDir in, out;
+  fs::copy_file("tests/briefs/valid/minimal.yml", in.path + "/same.yaml");
+  fs::copy_file("tests/briefs/valid/minimal.yml", in.path + "/same.yml");
+  fs::copy_file("tests/briefs/valid/minimal.yml", in.path + "/gone.yaml");
+  Run first = RunBrief("render " + in.path + " -o " + out.path);
+  CHECK(first.status == 1);
+  CHECK(first.err.find(in.path + "/same.yml: error: " + out.path + "/same.pdf is also the output of " + in.path +
+                       "/same.yaml") != std::string::npos);
+  CHECK(first.err.find("  failed: " + in.path + "/same.yml (1 error)\n") != std::string::npos);  // Not "from an earlier run".
+  // The winner is recorded once and is up to date the next time.
+  CHECK(ManifestStatus(out.path + "/manifest.json") == "gone.pdf rendered\nsame.pdf rendered\n");
+  CHECK(ReadWhole(out.path + "/manifest.json").find("\"problems\": [\n    {\n      \"input\": \"" + in.path + "/same.yml\"") !=
+        std::string::npos);
+  CHECK(Summary(RunBrief("render " + in.path + " -o " + out.path)) == "rendered 0, up to date 2, failed 1 in T s");
+  // A brief that fails keeps its earlier PDF, and once deleted that PDF is pruned.
+  fs::remove(in.path + "/same.yml");
+  fs::copy_file("tests/briefs/invalid/version.yaml", in.path + "/gone.yaml", fs::copy_options::overwrite_existing);
+  CHECK(RunBrief("render " + in.path + " -o " + out.path).status == 1);
+  CHECK(fs::exists(out.path + "/gone.pdf"));
+  fs::remove(in.path + "/gone.yaml");
+  Run prune = RunBrief("render --prune " + in.path + " -o " + out.path);
+  CHECK(prune.status == 0);
+  CHECK(prune.err.find("pruned 1 PDF of a brief no longer among the inputs\n") != std::string::npos);
+  CHECK(PdfsIn(out.path) == std::vector<std::string>{"same.pdf"});
+  // --junit never overwrites a brief or a PDF of the run.
+  Run over = RunBrief("render " + in.path + " -o " + out.path + " --junit " + in.path + "/same.yaml");
+  CHECK(over.status == 2);
+  CHECK(over.err == "brief: error: --junit " + in.path + "/same.yaml would overwrite " + in.path +
+                        "/same.yaml, which this run reads; write the report somewhere else\n");
+  CHECK(ReadWhole(in.path + "/same.yaml") == ReadWhole("tests/briefs/valid/minimal.yml"));
+  // A merged manifest describes shards' folders: render will not take it as its own.
+  TempDir merged;
+  CHECK(RunBrief("manifest merge -q -o " + merged.path + "/manifest.json " + out.path + "/manifest.json").status == 0);
+  Run refused = RunBrief("render --prune " + in.path + " -o " + merged.path);
+  CHECK(refused.status == 2);
+  CHECK(refused.err.find("this manifest was made by 'brief manifest merge'") != std::string::npos);
+}
+
+TEST_CASE("batch: -r walks a folder named like a brief, and a tree with no briefs is an error") {
+  TempDir in, out;
+  fs::create_directories(in.path + "/2024.yaml");
+  Run none = RunBrief("render -r " + in.path + " -o " + out.path);
+  CHECK(none.status == 1);
+  CHECK(none.err.find(in.path + ": error: folder and its sub-folders hold no .yaml or .yml files\n") == 0);
+  fs::copy_file("tests/briefs/valid/minimal.yml", in.path + "/2024.yaml/acme.yaml");
+  CHECK(RunBrief("render -r " + in.path + " -o " + out.path).status == 0);
+  CHECK(fs::exists(out.path + "/2024.yaml/acme.pdf"));
+  // A file name that is not UTF-8 cannot be named in the manifest: said, not skipped silently.
+  fs::copy_file("tests/briefs/valid/minimal.yml", in.path + "/bad-\xff.yaml");
+  Run bad = RunBrief("render -r " + in.path + " -o " + out.path);
+  CHECK(bad.status == 1);
+  CHECK(bad.err.find("/bad-\xff.yaml: error: the file name is not valid UTF-8") != std::string::npos);
 }

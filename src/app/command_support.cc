@@ -1,5 +1,6 @@
 #include "app/command_support.h"
 
+#include <filesystem>
 #include <fstream>
 #include <optional>
 #include <ostream>
@@ -93,6 +94,26 @@ void PrintDiagnostics(const Job& job, const std::vector<Diagnostic>& diagnostics
   }
 }
 
+bool JunitPathIsFree(const Job& job, const std::vector<std::string>& taken, std::ostream& err) {
+  if (job.junit_file.empty()) return true;
+  namespace stdfs = std::filesystem;
+  std::error_code ec;
+  stdfs::path report = stdfs::weakly_canonical(job.junit_file, ec);
+  for (const std::string& path : taken) {
+    if (stdfs::weakly_canonical(path, ec) == report) {
+      err << fmt::format("brief: error: --junit {} would overwrite {}, which this run {}; write the "
+                         "report somewhere else\n",
+                         job.junit_file, path,
+                         path.size() > 4 && path.compare(path.size() - 4, 4, ".pdf") == 0 ? "writes"
+                         : path.size() >= 13 && path.compare(path.size() - 13, 13, "manifest.json") == 0
+                             ? "writes"
+                             : "reads");
+      return false;
+    }
+  }
+  return true;
+}
+
 bool WriteJunitReport(const Job& job, const std::string& suite, const std::vector<ReportItem>& items,
                       double seconds, std::ostream& err) {
   if (job.junit_file.empty()) return true;
@@ -122,7 +143,7 @@ void AppendStepSummary(const Job& job, const std::string& title, const std::stri
   std::string md = fmt::format("### {}\n\n{}\n", title, summary);
   int shown = 0, failed = 0;
   for (const ReportItem& item : items) {
-    if (item.ok) continue;
+    if (item.ok || item.skipped) continue;
     if (++failed == 1) md += "\n| brief | errors | first error |\n| --- | --- | --- |\n";
     if (++shown > 50) continue;
     const Diagnostic* first = nullptr;
@@ -144,7 +165,7 @@ std::string FailureList(const std::vector<ReportItem>& items, const char* label)
   std::string out;
   int failed = 0;
   for (const ReportItem& item : items) {
-    if (item.ok) continue;
+    if (item.ok || item.skipped) continue;
     if (++failed > kListed) continue;
     int errors = CountSeverity(item.diagnostics, Severity::kError);
     out += fmt::format("  {}: {} ({}{})\n", label, item.input, Plural(errors, "error"),

@@ -37,6 +37,12 @@ std::string DiagnosticText(const Diagnostic& d, bool color);
 void PrintDiagnostics(const Job& job, const std::vector<Diagnostic>& diagnostics, std::ostream& out,
                       std::ostream& err);
 
+// False, after saying why on `err`, when the job's --junit file is one of
+// `taken` (the briefs it reads, the PDFs and manifest it writes): a report
+// must never overwrite them. Paths are compared resolved (symbolic links,
+// "..").
+bool JunitPathIsFree(const Job& job, const std::vector<std::string>& taken, std::ostream& err);
+
 // Writes the job's --junit file (atomically), if it asked for one. False
 // after saying why on `err`.
 bool WriteJunitReport(const Job& job, const std::string& suite, const std::vector<ReportItem>& items,

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <set>
 
+#include "base/utf8.h"
+
 namespace brief {
 
 namespace {
@@ -25,7 +27,15 @@ struct Expansion {
   bool skipped_folders = false;        // Not recursive, and a folder held sub-folders.
 
   void Add(const std::string& path, const std::string& relative) {
-    if (seen.insert(NormalizePath(path)).second) files.push_back({path, relative});
+    if (!seen.insert(NormalizePath(path)).second) return;
+    // The manifest, JSON and CI reports are UTF-8 and must name the file
+    // exactly (to find it again, to prune its PDF).
+    if (FindInvalidUtf8(path) != std::string::npos) {
+      Problem(path, "the file name is not valid UTF-8, so reports and the manifest cannot name it; "
+                    "rename the file");
+      return;
+    }
+    files.push_back({path, relative});
   }
 
   void Problem(const std::string& path, const std::string& message) {
@@ -48,18 +58,18 @@ struct Expansion {
     std::vector<std::string> subfolders;
     for (const std::string& name : names) {
       std::string child = JoinPath(dir, name);
+      PathKind kind = fs.Kind(child);
+      if (recursive && kind == PathKind::kDirectory) {
+        if (name[0] != '.') subfolders.push_back(name);  // "2024.yml/" too: a folder like any other.
+        continue;
+      }
       if (!HasBriefExtension(name)) {
-        if (name[0] != '.' && fs.Kind(child) == PathKind::kDirectory) {
-          if (recursive) subfolders.push_back(name);
-          skipped_folders = !recursive;
-        }
+        if (name[0] != '.' && kind == PathKind::kDirectory) skipped_folders = true;
         continue;
       }
       named = true;
-      if (fs.Kind(child) == PathKind::kFile) {
+      if (kind == PathKind::kFile) {
         Add(child, prefix + name);
-      } else if (recursive && fs.Kind(child) == PathKind::kDirectory) {
-        subfolders.push_back(name);  // "2024.yml/" is a folder like any other.
       } else {
         // A folder, pipe or broken link named like a brief: said, not skipped silently.
         Problem(child, "is named like a brief but is not a regular file");

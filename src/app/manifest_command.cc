@@ -50,7 +50,7 @@ int RunManifestCommand(const Job& job, const FileSystem& fs, std::ostream& out, 
                        Plural(static_cast<int>(merged.briefs.size()), "brief"),
                        merged.Count(BriefStatus::kRendered), merged.Count(BriefStatus::kUpToDate),
                        merged.Count(BriefStatus::kFailed),
-                       complete ? "" : "; the batch is incomplete");
+                       complete ? "" : "; see the errors above");
   }
   return complete ? kExitOk : kExitInvalid;
 }

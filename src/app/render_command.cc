@@ -17,6 +17,7 @@
 #include "app/isolated.h"
 #include "app/render_one.h"
 #include "batch/freshness.h"
+#include "batch/github.h"
 #include "batch/interrupt.h"
 #include "batch/manifest.h"
 #include "batch/orphans.h"
@@ -74,6 +75,12 @@ bool ReadOldManifest(const FileSystem& fs, const std::string& path, std::optiona
                        path, error);
     return false;
   }
+  if (m.merged) {
+    err << fmt::format("brief: error: {}: this manifest was made by 'brief manifest merge' and lists "
+                       "PDFs in shards' folders; render into another folder (-o), or move it away\n",
+                       path);
+    return false;
+  }
   *old = std::move(m);
   return true;
 }
@@ -107,6 +114,11 @@ void PrintSummary(const Job& job, const Summary& s, const std::string& manifest_
   std::string line = fmt::format("rendered {}, up to date {}, failed {} in {:.2f} s", s.rendered,
                                  s.up_to_date, s.failed, s.seconds);
   AppendStepSummary(job, "brief render", line, report);
+  if (s.signal && job.format == OutputFormat::kGithub) {
+    out << "::error title=brief render::" << GithubEscapeData(fmt::format(
+               "interrupted ({}): {} not started", strsignal(s.signal), Plural(s.not_started, "brief")))
+        << "\n";
+  }
   if (job.format != OutputFormat::kJson && !job.quiet) {
     if (s.signal) {
       line = fmt::format("interrupted ({}): {}; {} not started; the manifest records what was done",
@@ -124,11 +136,11 @@ void PrintSummary(const Job& job, const Summary& s, const std::string& manifest_
       err << fmt::format("kept {}: its brief is not among the inputs, but it changed since brief wrote it\n", k);
     }
     if (s.orphans) {
-      err << fmt::format("{} in {} from earlier runs, whose briefs are not among this run's inputs{}\n",
-                         Plural(s.orphans, "PDF"),
-                         job.output_dir,
+      err << fmt::format("{} in {} from earlier runs, whose briefs are not {}{}\n",
+                         Plural(s.orphans, "PDF"), job.output_dir,
+                         job.shard.count ? "in this shard" : "among this run's inputs",
                          job.prune ? " (not pruned: an input could not be read, or the run was interrupted)"
-                                   : "; --prune removes them");
+                                   : "; --prune removes those still as brief wrote them");
     }
   }
 }
@@ -185,31 +197,40 @@ int RunRenderCommand(const Job& job, const FileSystem& fs, std::ostream& out, st
 
   // The previous run's record, and which briefs it says are current.
   std::string manifest_path = JoinPath(job.output_dir, kManifestName);
+  std::vector<std::string> taken = {manifest_path};
+  for (const Planned& p : plan) {
+    taken.push_back(p.item.file);
+    taken.push_back(p.item.output);
+  }
+  if (!JunitPathIsFree(job, taken, err)) return kExitUsage;
   std::optional<Manifest> old;
   if (!ReadOldManifest(fs, manifest_path, &old, err)) return kExitUsage;
   std::map<std::string, const ManifestEntry*> old_entries;
   if (old) {
     for (const ManifestEntry& e : old->briefs) old_entries[e.output] = &e;
   }
-  bool same_config = old && old->config_sha256 == manifest.config_sha256;
   std::set<std::string> folders = {job.output_dir};
   for (Planned& p : plan) {
+    if (p.state == Planned::State::kConflict) continue;  // The entry is the other brief's.
     folders.insert(DirName(p.item.output));
     auto it = old_entries.find(p.relative);
     if (it != old_entries.end()) p.old = it->second;
-    if (p.state == Planned::State::kTodo && !job.force && same_config && p.old &&
-        IsUpToDate(*p.old, p.item.file, p.item.output, &hashes)) {
+    if (!job.force && p.old &&
+        IsUpToDate(*p.old, manifest.config_sha256, p.item.file, p.item.output, &hashes)) {
       p.state = Planned::State::kUpToDate;
     }
   }
 
+  // OUT now; its sub-folders when a PDF is written there (RenderOne), so a
+  // folder of failed briefs leaves no empty folder behind.
   std::string error;
+  if (!EnsureDirectory(job.output_dir, &error)) {
+    err << "brief: error: " << error << "\n";
+    return kExitInvalid;
+  }
   for (const std::string& folder : folders) {
-    if (!EnsureDirectory(folder, &error)) {
-      err << "brief: error: " << error << "\n";
-      return kExitInvalid;
-    }
-    RemoveStaleTemporaries(folder);  // Left by a run that was killed (kill -9, a crash).
+    // Left by a run that was killed (kill -9, a crash).
+    if (fs.Kind(folder) == PathKind::kDirectory) RemoveStaleTemporaries(folder);
   }
 
   // Render what is not up to date, each brief in a worker process, so a
@@ -254,7 +275,9 @@ int RunRenderCommand(const Job& job, const FileSystem& fs, std::ostream& out, st
     progress.Update(finished, failures);
   };
   if (RunIsolated(todo.size(), job.jobs, work, &results, &crashes, {collect, stop})) {
-    for (const std::string& folder : folders) RemoveStaleTemporaries(folder);  // A crash may leave one.
+    for (const std::string& folder : folders) {  // A crash may leave one.
+      if (fs.Kind(folder) == PathKind::kDirectory) RemoveStaleTemporaries(folder);
+    }
   } else {
     for (size_t k : todo) plan[k].state = Planned::State::kNotStarted;
     std::mutex lock;
@@ -275,49 +298,59 @@ int RunRenderCommand(const Job& job, const FileSystem& fs, std::ostream& out, st
   progress.Finish();
   int signal = InterruptSignal();
 
-  // The new manifest: this run's briefs, and earlier entries for briefs an
-  // interruption left alone (still true of the files they describe).
+  // The new manifest: this run's briefs (those it did not reach keep what
+  // the earlier entry said of their PDF), and the inputs that gave none.
   std::vector<ReportItem> report;
-  for (const Diagnostic& d : problems) report.push_back({d.file, "", "failed", false, 0, {d}});
+  for (const Diagnostic& d : problems) {
+    manifest.problems.push_back({d.file, {d}});
+    report.push_back({d.file, "", "failed", false, false, 0, {d}});
+  }
   std::set<std::string> produced;
   int not_started = 0;
   for (Planned& p : plan) {
+    if (p.state == Planned::State::kConflict) {
+      manifest.problems.push_back({p.item.file, p.item.diagnostics});
+      report.push_back({p.item.file, "", "failed", false, false, 0, p.item.diagnostics});
+      continue;
+    }
     produced.insert(p.relative);
     ManifestEntry e;
     e.output = p.relative;
     e.input = p.item.file;
     e.template_name = job.template_name;
     e.program = manifest.program;
-    switch (p.state) {
-      case Planned::State::kUpToDate:
-        e = *p.old;
-        e.status = BriefStatus::kUpToDate;
-        break;
-      case Planned::State::kNotStarted:
-        ++not_started;
-        if (p.old) manifest.briefs.push_back(*p.old);
-        continue;
-      case Planned::State::kDone:
-        if (p.item.ok) {
-          e.status = BriefStatus::kRendered;
-          e.sha256 = p.item.sha256;
-          e.bytes = p.item.bytes;
-          e.dependencies = p.item.dependencies;
-          for (const std::string& font : p.item.font_files) e.dependencies.push_back({font, hashes.Get(font)});
-        }
-        e.seconds = p.item.seconds;
-        e.diagnostics = p.item.diagnostics;
-        break;
-      default:  // A conflict.
-        e.diagnostics = p.item.diagnostics;
-        break;
+    e.config_sha256 = manifest.config_sha256;
+    if (p.state == Planned::State::kUpToDate) {
+      e = *p.old;
+      e.status = BriefStatus::kUpToDate;
+    } else if (p.state == Planned::State::kNotStarted) {
+      ++not_started;
+      if (p.old) e = *p.old;
+      e.status = BriefStatus::kNotStarted;
+      e.diagnostics.clear();
+    } else if (p.item.ok) {
+      e.status = BriefStatus::kRendered;
+      e.sha256 = p.item.sha256;
+      e.bytes = p.item.bytes;
+      e.dependencies = p.item.dependencies;
+      for (const std::string& font : p.item.font_files) e.dependencies.push_back({font, hashes.Get(font)});
+      e.seconds = p.item.seconds;
+      e.diagnostics = p.item.diagnostics;
+    } else {
+      // Failed: an earlier PDF of the brief's stays in place (nothing good
+      // is destroyed); its hash is kept, so that --prune can still remove
+      // it once the brief is gone.
+      e.status = BriefStatus::kFailed;
+      std::string earlier = !p.old ? "" : p.old->sha256.empty() ? p.old->stale_sha256 : p.old->sha256;
+      if (!earlier.empty() && hashes.Get(p.item.output) == earlier) e.stale_sha256 = earlier;
+      e.seconds = p.item.seconds;
+      e.diagnostics = p.item.diagnostics;
     }
     manifest.briefs.push_back(e);
-    bool ok = e.status != BriefStatus::kFailed;
-    // A failed brief's earlier PDF stays (nothing good is destroyed), named as out of date.
-    bool stale = !ok && fs.Kind(p.item.output) == PathKind::kFile;
+    bool ok = e.status == BriefStatus::kRendered || e.status == BriefStatus::kUpToDate;
+    bool stale = e.status == BriefStatus::kFailed && fs.Kind(p.item.output) == PathKind::kFile;
     report.push_back({p.item.file, ok || stale ? p.item.output : "", StatusName(e.status), ok,
-                      e.seconds, e.diagnostics});
+                      e.status == BriefStatus::kNotStarted, e.seconds, e.diagnostics});
   }
 
   // PDFs earlier runs wrote that no input produces any more: listed as
@@ -341,8 +374,9 @@ int RunRenderCommand(const Job& job, const FileSystem& fs, std::ostream& out, st
     if (p.state == Planned::State::kDone && p.item.ok) ++rendered;
     if (p.state == Planned::State::kUpToDate) ++up_to_date;
   }
-  for (const ReportItem& item : report) failed += item.ok ? 0 : 1;
-  for (const ReportItem& item : report) {  // In input order.
+  for (const ReportItem& item : report) failed += item.ok || item.skipped ? 0 : 1;
+  for (const ReportItem& item : report) {  // Unreadable paths first, then briefs in input order.
+    if (item.skipped) continue;
     if (job.format == OutputFormat::kJson) out << RenderJson(item) << "\n";
     PrintDiagnostics(job, item.diagnostics, out, err);
   }

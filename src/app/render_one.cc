@@ -80,7 +80,8 @@ void RenderOne(const Job& job, const FileSystem& fs, const BriefRenderer& render
   item->sha256 = Sha256Hex(outcome.pdf);
   item->bytes = static_cast<long long>(outcome.pdf.size());
   std::string error;
-  item->ok = WriteFileAtomically(item->output, outcome.pdf, &error, before_rename);
+  item->ok = EnsureDirectory(DirName(item->output), &error) &&
+             WriteFileAtomically(item->output, outcome.pdf, &error, before_rename);
   if (!item->ok) item->diagnostics.push_back({Severity::kError, item->file, 0, 0, "", error, ""});
   finish();
 }

@@ -30,6 +30,9 @@ int RunValidateCommand(const Job& job, const FileSystem& fs, std::ostream& out, 
   if (!renderer) return kExitUsage;
   std::vector<Diagnostic> problems;
   std::vector<InputFile> files = ExpandInputs(fs, job.inputs, job.recursive, &problems);
+  std::vector<std::string> taken;
+  for (const InputFile& f : files) taken.push_back(f.path);
+  if (!JunitPathIsFree(job, taken, err)) return kExitUsage;
   int invalid = 0, errors = 0, warnings = 0;
   std::vector<ReportItem> report;
   auto note = [&](const BriefCheck& check, double seconds) {
@@ -38,7 +41,7 @@ int RunValidateCommand(const Job& job, const FileSystem& fs, std::ostream& out, 
     warnings += check.warnings();
     if (job.format == OutputFormat::kJson) out << CheckJson(check) << "\n";
     PrintDiagnostics(job, check.diagnostics, out, err);
-    report.push_back({check.file, "", check.brief ? "valid" : "invalid", check.brief.has_value(),
+    report.push_back({check.file, "", check.brief ? "valid" : "invalid", check.brief.has_value(), false,
                       seconds, check.diagnostics});
   };
   // A path that gave no brief to check is reported like an invalid brief.

@@ -17,9 +17,10 @@ const std::string& HashCache::Get(const std::string& path) {
   return hashes_.emplace(path, std::move(hash)).first->second;
 }
 
-bool IsUpToDate(const ManifestEntry& entry, const std::string& input, const std::string& pdf_path,
-                HashCache* hashes) {
+bool IsUpToDate(const ManifestEntry& entry, const std::string& config, const std::string& input,
+                const std::string& pdf_path, HashCache* hashes) {
   if (entry.status == BriefStatus::kFailed || entry.sha256.empty()) return false;
+  if (entry.config_sha256 != config) return false;
   if (NormalizePath(entry.input) != NormalizePath(input)) return false;
   if (entry.dependencies.empty()) return false;  // The brief itself is always one.
   for (const Dependency& d : entry.dependencies) {

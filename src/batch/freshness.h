@@ -25,12 +25,13 @@ class HashCache {
   std::map<std::string, std::string> hashes_;
 };
 
-// True when `entry`, from a manifest made under the same config, still
-// describes the PDF at `pdf_path` for the brief at `input`: it was
-// rendered from that same input path, every dependency (brief, logo, font
-// files) has the recorded hash, and the PDF itself is there with the
-// recorded hash (a PDF deleted or edited since is made again).
-bool IsUpToDate(const ManifestEntry& entry, const std::string& input, const std::string& pdf_path,
-                HashCache* hashes);
+// True when `entry` still describes the PDF at `pdf_path` for the brief at
+// `input` as this run would make it: it records a PDF made under `config`
+// (this run's config hash) from that same input path, every dependency
+// (brief, logo, font files) has the recorded hash, and the PDF itself is
+// there with the recorded hash (a PDF deleted or edited since is made
+// again).
+bool IsUpToDate(const ManifestEntry& entry, const std::string& config, const std::string& input,
+                const std::string& pdf_path, HashCache* hashes);
 
 }  // namespace brief

@@ -45,13 +45,16 @@ std::string XmlEscape(const std::string& text, bool attribute) {
 
 std::string JunitXml(const std::string& suite, const std::vector<ReportItem>& items,
                      double seconds) {
-  int failures = 0;
-  for (const ReportItem& item : items) failures += item.ok ? 0 : 1;
+  int failures = 0, skipped = 0;
+  for (const ReportItem& item : items) {
+    skipped += item.skipped ? 1 : 0;
+    failures += item.ok || item.skipped ? 0 : 1;
+  }
   std::string xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
   xml += fmt::format("<testsuites name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"0\" time=\"{}\">\n",
                      XmlEscape(suite), items.size(), failures, Seconds(seconds));
-  xml += fmt::format("  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"0\" skipped=\"0\" time=\"{}\">\n",
-                     XmlEscape(suite), items.size(), failures, Seconds(seconds));
+  xml += fmt::format("  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"0\" skipped=\"{}\" time=\"{}\">\n",
+                     XmlEscape(suite), items.size(), failures, skipped, Seconds(seconds));
   for (const ReportItem& item : items) {
     xml += fmt::format("    <testcase classname=\"{}\" name=\"{}\" file=\"{}\" time=\"{}\"",
                        XmlEscape(suite), XmlEscape(item.input), XmlEscape(item.input),
@@ -68,7 +71,9 @@ std::string JunitXml(const std::string& suite, const std::vector<ReportItem>& it
                                           : item.status + "; " + item.output + " is from an earlier run";
     out += "\n" + (item.ok ? warnings : "");
     xml += ">\n";
-    if (!item.ok) {
+    if (item.skipped) {
+      xml += "      <skipped message=\"not started: the run was interrupted\"/>\n";
+    } else if (!item.ok) {
       std::string message = first_error ? first_error->message : item.status;
       xml += fmt::format("      <failure message=\"{}\" type=\"{}\">{}</failure>\n",
                          XmlEscape(message), XmlEscape(item.status), XmlEscape(all, false));

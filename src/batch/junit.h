@@ -12,7 +12,8 @@ namespace brief {
 // `suite` names the run ("brief render"). A brief that did not pass is a
 // testcase with one <failure> whose message is its first error and whose
 // text lists every diagnostic; warnings of passing briefs go to
-// <system-out>. Text is escaped for XML, and characters XML 1.0 cannot hold
+// <system-out>; a brief an interrupted run did not reach is <skipped>.
+// Text is escaped for XML, and characters XML 1.0 cannot hold
 // (control characters, invalid UTF-8) are replaced by U+FFFD.
 std::string JunitXml(const std::string& suite, const std::vector<ReportItem>& items,
                      double seconds);

@@ -6,9 +6,9 @@ namespace brief {
 
 TEST_CASE("junit: one testcase per brief, failures carry the diagnostics, text made safe for XML") {
   std::vector<ReportItem> items = {
-      {"briefs/a.yaml", "out/a.pdf", "rendered", true, 0.0125,
+      {"briefs/a.yaml", "out/a.pdf", "rendered", true, false, 0.0125,
        {{Severity::kWarning, "briefs/a.yaml", 2, 3, "company.name", "odd <name> & \"quotes\"", ""}}},
-      {"briefs/b.yaml", "", "failed", false, 0.5,
+      {"briefs/b.yaml", "", "failed", false, false, 0.5,
        {{Severity::kError, "briefs/b.yaml", 1, 8, "brief", "version 2\x01 is not supported \xff", ""}}},
   };
   std::string xml = JunitXml("brief render", items, 1.25);

@@ -49,8 +49,45 @@ bool Get(const Json& object, const char* key, T* out, std::string* error, const 
   return true;
 }
 
+// A string or null ("") member.
+bool GetNullable(const Json& object, const char* key, std::string* out, std::string* error,
+                 const std::string& where) {
+  auto it = object.find(key);
+  if (it == object.end() || it->is_null()) {
+    out->clear();
+    return true;
+  }
+  return Get(object, key, out, error, where);
+}
+
+// A list of diagnostics in `object`.
+bool GetDiagnostics(const Json& object, std::vector<Diagnostic>* out, std::string* error,
+                    const std::string& where) {
+  const Json& diags = object.value("diagnostics", Json::array());
+  std::string at = where + ".diagnostics";
+  if (!diags.is_array()) {
+    *error = at + " is not a list";
+    return false;
+  }
+  for (const Json& d : diags) {
+    Diagnostic diag;
+    std::string severity;
+    if (!d.is_object() || !Get(d, "severity", &severity, error, at) ||
+        !Get(d, "file", &diag.file, error, at) || !Get(d, "line", &diag.line, error, at) ||
+        !Get(d, "column", &diag.column, error, at) || !Get(d, "path", &diag.path, error, at) ||
+        !Get(d, "message", &diag.message, error, at) || !Get(d, "hint", &diag.hint, error, at)) {
+      if (error->empty()) *error = at + ": a diagnostic is not an object";
+      return false;
+    }
+    diag.severity = severity == "warning" ? Severity::kWarning : Severity::kError;
+    out->push_back(std::move(diag));
+  }
+  return true;
+}
+
 std::optional<BriefStatus> StatusFromName(const std::string& name) {
-  for (BriefStatus s : {BriefStatus::kRendered, BriefStatus::kUpToDate, BriefStatus::kFailed}) {
+  for (BriefStatus s : {BriefStatus::kRendered, BriefStatus::kUpToDate, BriefStatus::kFailed,
+                        BriefStatus::kNotStarted}) {
     if (name == StatusName(s)) return s;
   }
   return std::nullopt;
@@ -133,6 +170,23 @@ void WriteStrings(JsonWriter* w, const char* key, const std::vector<std::string>
   w->Close();
 }
 
+void WriteDiagnostics(JsonWriter* w, const std::vector<Diagnostic>& diagnostics) {
+  w->Key("diagnostics");
+  w->Open('[');
+  for (const Diagnostic& d : diagnostics) {
+    w->Open('{');
+    w->Member("severity", std::string(d.severity == Severity::kError ? "error" : "warning"));
+    w->Member("file", d.file);
+    w->Member("line", d.line);
+    w->Member("column", d.column);
+    w->Member("path", d.path);
+    w->Member("message", d.message);
+    w->Member("hint", d.hint);
+    w->Close();
+  }
+  w->Close();
+}
+
 }  // namespace
 
 const char* StatusName(BriefStatus status) {
@@ -143,6 +197,8 @@ const char* StatusName(BriefStatus status) {
       return "up-to-date";
     case BriefStatus::kFailed:
       return "failed";
+    case BriefStatus::kNotStarted:
+      return "not-started";
   }
   return "failed";
 }
@@ -197,11 +253,13 @@ std::string ManifestJson(const Manifest& m) {
   } else {
     w.Raw("null");
   }
+  w.Member("merged", m.merged);
   w.Key("summary");
   w.Open('{');
   w.Member("rendered", m.Count(BriefStatus::kRendered));
   w.Member("up_to_date", m.Count(BriefStatus::kUpToDate));
-  w.Member("failed", m.Count(BriefStatus::kFailed));
+  w.Member("failed", m.Count(BriefStatus::kFailed) + static_cast<int>(m.problems.size()));
+  w.Member("not_started", m.Count(BriefStatus::kNotStarted));
   w.Member("orphans", m.orphans.size());
   w.Close();
   std::vector<const ManifestEntry*> entries;
@@ -211,15 +269,18 @@ std::string ManifestJson(const Manifest& m) {
   w.Key("briefs");
   w.Open('[');
   for (const ManifestEntry* e : entries) {
-    bool failed = e->status == BriefStatus::kFailed;
+    bool none = e->sha256.empty();
     w.Open('{');
     w.Member("output", e->output);
     w.Member("input", e->input);
     w.Member("status", std::string(StatusName(e->status)));
     w.Key("sha256");
-    w.Raw(failed ? "null" : JsonQuote(e->sha256));
+    w.Raw(none ? "null" : JsonQuote(e->sha256));
     w.Key("bytes");
-    w.Raw(failed ? "null" : std::to_string(e->bytes));
+    w.Raw(none ? "null" : std::to_string(e->bytes));
+    w.Key("stale_sha256");
+    w.Raw(e->stale_sha256.empty() ? "null" : JsonQuote(e->stale_sha256));
+    w.Member("config_sha256", e->config_sha256);
     w.Member("template", e->template_name);
     w.Member("program", e->program);
     w.Key("dependencies");
@@ -231,20 +292,16 @@ std::string ManifestJson(const Manifest& m) {
       w.Close();
     }
     w.Close();
-    w.Key("diagnostics");
-    w.Open('[');
-    for (const Diagnostic& d : e->diagnostics) {
-      w.Open('{');
-      w.Member("severity", std::string(d.severity == Severity::kError ? "error" : "warning"));
-      w.Member("file", d.file);
-      w.Member("line", d.line);
-      w.Member("column", d.column);
-      w.Member("path", d.path);
-      w.Member("message", d.message);
-      w.Member("hint", d.hint);
-      w.Close();
-    }
+    WriteDiagnostics(&w, e->diagnostics);
     w.Close();
+  }
+  w.Close();
+  w.Key("problems");
+  w.Open('[');
+  for (const InputProblem& p : m.problems) {
+    w.Open('{');
+    w.Member("input", p.input);
+    WriteDiagnostics(&w, p.diagnostics);
     w.Close();
   }
   w.Close();
@@ -311,6 +368,7 @@ bool ParseManifest(const std::string& text, Manifest* m, std::string* error) {
     }
     m->shard = shard;
   }
+  if (root.contains("merged") && !Get(root, "merged", &m->merged, error, "manifest")) return false;
   if (!root.contains("briefs") || !root["briefs"].is_array()) {
     *error = "'briefs' is missing or not a list";
     return false;
@@ -336,14 +394,15 @@ bool ParseManifest(const std::string& text, Manifest* m, std::string* error) {
       return false;
     }
     e.status = *s;
-    if (e.status != BriefStatus::kFailed &&
-        (!Get(b, "sha256", &e.sha256, error, where) || !Get(b, "bytes", &e.bytes, error, where))) {
+    if (!GetNullable(b, "sha256", &e.sha256, error, where) ||
+        !GetNullable(b, "stale_sha256", &e.stale_sha256, error, where) ||
+        !Get(b, "config_sha256", &e.config_sha256, error, where)) {
       return false;
     }
+    if (!e.sha256.empty() && !Get(b, "bytes", &e.bytes, error, where)) return false;
     const Json& deps = b.value("dependencies", Json::array());
-    const Json& diags = b.value("diagnostics", Json::array());
-    if (!deps.is_array() || !diags.is_array()) {
-      *error = where + ": 'dependencies' and 'diagnostics' must be lists";
+    if (!deps.is_array()) {
+      *error = where + ": 'dependencies' is not a list";
       return false;
     }
     for (const Json& d : deps) {
@@ -355,21 +414,24 @@ bool ParseManifest(const std::string& text, Manifest* m, std::string* error) {
       }
       e.dependencies.push_back(std::move(dep));
     }
-    for (const Json& d : diags) {
-      Diagnostic diag;
-      std::string severity;
-      std::string at = where + ".diagnostics";
-      if (!d.is_object() || !Get(d, "severity", &severity, error, at) ||
-          !Get(d, "file", &diag.file, error, at) || !Get(d, "line", &diag.line, error, at) ||
-          !Get(d, "column", &diag.column, error, at) || !Get(d, "path", &diag.path, error, at) ||
-          !Get(d, "message", &diag.message, error, at) || !Get(d, "hint", &diag.hint, error, at)) {
-        if (error->empty()) *error = at + ": a diagnostic is not an object";
-        return false;
-      }
-      diag.severity = severity == "warning" ? Severity::kWarning : Severity::kError;
-      e.diagnostics.push_back(std::move(diag));
-    }
+    if (!GetDiagnostics(b, &e.diagnostics, error, where)) return false;
     m->briefs.push_back(std::move(e));
+  }
+  const Json& problems = root.value("problems", Json::array());
+  if (!problems.is_array()) {
+    *error = "'problems' is not a list";
+    return false;
+  }
+  i = 0;
+  for (const Json& p : problems) {
+    std::string where = "problems[" + std::to_string(i++) + "]";
+    InputProblem problem;
+    if (!p.is_object() || !Get(p, "input", &problem.input, error, where) ||
+        !GetDiagnostics(p, &problem.diagnostics, error, where)) {
+      if (error->empty()) *error = where + " is not an object";
+      return false;
+    }
+    m->problems.push_back(std::move(problem));
   }
   if (root.contains("orphans")) {
     if (!root["orphans"].is_array()) {

@@ -21,9 +21,11 @@ struct Dependency {
   bool operator==(const Dependency&) const = default;
 };
 
-enum class BriefStatus { kRendered, kUpToDate, kFailed };
+// What a run did with a brief. kNotStarted: the run was interrupted before
+// it; the entry still describes the PDF an earlier run wrote, if any.
+enum class BriefStatus { kRendered, kUpToDate, kFailed, kNotStarted };
 
-// "rendered", "up-to-date", "failed".
+// "rendered", "up-to-date", "failed", "not-started".
 const char* StatusName(BriefStatus status);
 
 // One brief of the batch. `output` is relative to OUT and identifies the
@@ -32,8 +34,15 @@ struct ManifestEntry {
   std::string output;              // "europe/volvo.pdf"
   std::string input;               // The brief's path as the run saw it.
   BriefStatus status = BriefStatus::kFailed;
-  std::string sha256;              // The PDF's; "" when failed.
-  long long bytes = -1;            // The PDF's size; -1 when failed.
+  std::string sha256;              // The PDF's; "" when there is none.
+  long long bytes = -1;            // The PDF's size; -1 when there is none.
+  // Failed: the SHA-256 of an earlier PDF left at `output` ("" if none),
+  // so that it can still be pruned once the brief is gone.
+  std::string stale_sha256;
+  // The config the PDF was made under (Manifest::config_sha256 of the run
+  // that rendered it): an entry an interrupted run kept may be older than
+  // the manifest's.
+  std::string config_sha256;
   std::string template_name;
   std::string program;             // "brief 0.1.0"
   double seconds = 0;              // Time spent on it (for reports; not in the file).
@@ -47,6 +56,13 @@ struct Orphan {
   std::string output;  // Relative to OUT.
   std::string sha256;  // As written: a file that differs is not ours to remove.
   std::string input;   // The brief it came from.
+};
+
+// An input that gave no brief to render: a path that does not exist, or a
+// brief whose output another brief already claimed.
+struct InputProblem {
+  std::string input;
+  std::vector<Diagnostic> diagnostics;
 };
 
 // This run's share of a sharded batch.
@@ -69,7 +85,11 @@ struct Manifest {
   // another config are rendered again.
   std::string config_sha256;
   std::optional<ShardRecord> shard;
+  // Written by `brief manifest merge`: describes shards' folders, not the
+  // folder it is in, so render refuses to take it as its record.
+  bool merged = false;
   std::vector<ManifestEntry> briefs;  // Sorted by output.
+  std::vector<InputProblem> problems; // In input order.
   std::vector<Orphan> orphans;        // Sorted by output.
 
   int Count(BriefStatus status) const;

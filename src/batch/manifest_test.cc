@@ -44,7 +44,7 @@ TEST_CASE("manifest: written in a stable order and read back the same") {
   CHECK(json.find("\"format\": \"brief-manifest\",\n  \"version\": 1,") != std::string::npos);
   // Sorted by output whatever the order in memory.
   CHECK(json.find("\"output\": \"a.pdf\"") < json.find("\"output\": \"z/b.pdf\""));
-  CHECK(json.find("\"summary\": {\n    \"rendered\": 1,\n    \"up_to_date\": 0,\n    \"failed\": 1,\n    \"orphans\": 1\n  }") !=
+  CHECK(json.find("\"summary\": {\n    \"rendered\": 1,\n    \"up_to_date\": 0,\n    \"failed\": 1,\n    \"not_started\": 0,\n    \"orphans\": 1\n  }") !=
         std::string::npos);
   Manifest back;
   std::string error;
@@ -128,7 +128,7 @@ TEST_CASE("manifest merge: shards joined, outputs rebased, a missing shard and d
   CHECK_FALSE(MergeManifests(doubled, "out", &merged, &problems));
   CHECK(problems == std::vector<std::string>{
                         "shard 3/3 is given twice: out/shard-3/manifest.json and elsewhere/manifest.json",
-                        "c.pdf is listed twice: in out/shard-3/manifest.json and elsewhere/manifest.json"});
+                        "1 brief listed in both out/shard-3/manifest.json and elsewhere/manifest.json: c.pdf"});
   problems.clear();
   std::vector<ManifestFile> other = files;
   other[2].manifest.template_sha256 = std::string(64, '9');

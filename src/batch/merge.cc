@@ -25,6 +25,10 @@ std::string DirOf(const std::string& path) {
   return slash == std::string::npos ? "." : path.substr(0, slash);
 }
 
+std::string Plural(size_t n, const char* word) {
+  return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
+}
+
 // "a, b, c and 4 more".
 std::string List(const std::vector<std::string>& names) {
   constexpr size_t kShown = 5;
@@ -53,11 +57,14 @@ bool MergeManifests(const std::vector<ManifestFile>& files, const std::string& m
   merged->source_date_epoch = first.source_date_epoch;
   merged->fonts = first.fonts;
   merged->config_sha256 = first.config_sha256;
+  merged->merged = true;
 
   // Configs and shard layouts must agree.
   bool sharded = first.shard.has_value();
   std::map<int, std::string> shard_files;  // index → manifest
+  std::set<int> given;                     // Indices of every shard manifest, accepted or not.
   for (const ManifestFile& f : files) {
+    if (f.manifest.shard) given.insert(f.manifest.shard->index);
     const Manifest& m = f.manifest;
     if (m.config_sha256 != first.config_sha256) {
       std::string what = m.program != first.program               ? "program " + m.program + " vs " + first.program
@@ -89,12 +96,14 @@ bool MergeManifests(const std::vector<ManifestFile>& files, const std::string& m
 
   // Every brief once.
   std::map<std::string, std::string> listed;  // output (shard-relative) → manifest
+  std::map<std::pair<std::string, std::string>, std::vector<std::string>> doubled;  // manifests → outputs
   for (const ManifestFile& f : files) {
     std::string dir = DirOf(f.path);
+    for (const InputProblem& p : f.manifest.problems) merged->problems.push_back(p);
     for (const ManifestEntry& e : f.manifest.briefs) {
       auto [it, fresh] = listed.emplace(e.output, f.path);
       if (!fresh) {
-        problems->push_back(fmt::format("{} is listed twice: in {} and {}", e.output, it->second, f.path));
+        doubled[{it->second, f.path}].push_back(e.output);
         continue;
       }
       ManifestEntry copy = e;
@@ -107,10 +116,14 @@ bool MergeManifests(const std::vector<ManifestFile>& files, const std::string& m
       merged->orphans.push_back(std::move(copy));
     }
   }
+  for (const auto& [pair, outputs] : doubled) {
+    problems->push_back(fmt::format("{} listed in both {} and {}: {}", Plural(outputs.size(), "brief"),
+                                    pair.first, pair.second, List(outputs)));
+  }
   if (sharded) {
     int count = first.shard->count;
     for (int k = 1; k <= count; ++k) {
-      if (!shard_files.count(k)) problems->push_back(fmt::format("shard {}/{} is missing", k, count));
+      if (!given.count(k)) problems->push_back(fmt::format("shard {}/{} is missing", k, count));
     }
     std::vector<std::string> missing;
     for (const std::string& output : first.shard->outputs) {

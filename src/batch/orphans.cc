@@ -35,7 +35,9 @@ OrphanOutcome HandleOrphans(const std::optional<Manifest>& old, const std::set<s
   std::map<std::string, Orphan> candidates;  // By output: one record each.
   for (const Orphan& o : old->orphans) candidates[o.output] = o;
   for (const ManifestEntry& e : old->briefs) {
-    if (e.status != BriefStatus::kFailed) candidates[e.output] = {e.output, e.sha256, e.input};
+    // A PDF the entry describes, or the earlier one a failure left in place.
+    const std::string& sha = e.sha256.empty() ? e.stale_sha256 : e.sha256;
+    if (!sha.empty()) candidates[e.output] = {e.output, sha, e.input};
   }
   for (auto& [output, orphan] : candidates) {
     if (produced.count(output) || !StaysInside(output)) continue;

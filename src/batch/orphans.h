@@ -18,7 +18,8 @@ struct OrphanOutcome {
   std::vector<std::string> kept;   // Paths not removed: changed since brief wrote them.
 };
 
-// The outputs the old manifest lists (as briefs not failed, or as orphans)
+// The outputs the old manifest lists (as briefs with a PDF, as failed
+// briefs' earlier PDFs, or as orphans)
 // that are not in `produced` and are still files in `out_dir`. With
 // `prune`, those whose bytes still have the recorded SHA-256 are removed,
 // with any folder under `out_dir` that this empties; the others are named

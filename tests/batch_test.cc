@@ -163,7 +163,7 @@ TEST_CASE("batch: --prune removes only PDFs the manifest lists that no input pro
   Write(out.path + "/c.pdf", "%PDF edited since brief wrote it");
   Run keep = RunBrief("render " + in.path + " -o " + out.path);
   CHECK(keep.status == 0);
-  CHECK(keep.err.find("2 PDFs in " + out.path + " from earlier runs, whose briefs are not among this run's inputs; --prune removes those still as brief wrote them\n") !=
+  CHECK(keep.err.find("2 PDFs in " + out.path + " (b.pdf, c.pdf) from earlier runs, whose briefs are not among this run's inputs; --prune removes those still as brief wrote them\n") !=
         std::string::npos);
   CHECK(PdfsIn(out.path) == std::vector<std::string>{"a.pdf", "b.pdf", "c.pdf", "mine.pdf"});
   // Listed as orphans, so a later --prune still knows they are its own.

@@ -90,7 +90,16 @@ TEST_CASE("cli: usage errors exit 2") {
                     "validate, render, manifest\n");
   Run option = RunBrief("validate --bogus briefs");
   CHECK(option.status == 2);
-  CHECK(option.err.find("unrecognised option '--bogus'") != std::string::npos);
+  CHECK(option.err == "brief: error: validate: unknown option '--bogus'; see 'brief validate --help'\n");
+  // A misspelt option gets a suggestion; an abbreviation is not taken for the option.
+  Run typo_option = RunBrief("render --forse briefs");
+  CHECK(typo_option.status == 2);
+  CHECK(typo_option.err == "brief: error: render: unknown option '--forse' (did you mean '--force'?); "
+                           "see 'brief render --help'\n");
+  CHECK(RunBrief("render --pru briefs").status == 2);
+  // SOURCE_DATE_EPOCH is digits only.
+  CHECK(RunBrief("render briefs/avtotor.yaml -o /nonexistent", "SOURCE_DATE_EPOCH=' 17'").status == 2);
+  CHECK(RunBrief("render briefs/avtotor.yaml -o /nonexistent", "SOURCE_DATE_EPOCH=+17").status == 2);
   Run format = RunBrief("validate --format xml briefs");
   CHECK(format.status == 2);
   CHECK(format.err == "brief: error: validate: --format must be text, json or github, not 'xml'\n");

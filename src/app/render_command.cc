@@ -103,7 +103,7 @@ struct Summary {
 // step summary.
 void PrintSummary(const Job& job, const Summary& s, const std::string& manifest_path,
                   const std::vector<ReportItem>& report, const std::vector<std::string>& kept,
-                  std::ostream& out, std::ostream& err) {
+                  const std::vector<Orphan>& orphans, std::ostream& out, std::ostream& err) {
   if (job.format == OutputFormat::kJson) {
     out << fmt::format(R"({{"summary":{{"rendered":{},"up_to_date":{},"failed":{},"not_started":{},"pruned":{},"orphans":{},"output":{},"manifest":{},"seconds":{:.3f},"interrupted":{}}}}})",
                        s.rendered, s.up_to_date, s.failed, s.not_started, s.pruned, s.orphans,
@@ -136,8 +136,11 @@ void PrintSummary(const Job& job, const Summary& s, const std::string& manifest_
       err << fmt::format("kept {}: its brief is not among the inputs, but it changed since brief wrote it\n", k);
     }
     if (s.orphans) {
-      err << fmt::format("{} in {} from earlier runs, whose briefs are not {}{}\n",
-                         Plural(s.orphans, "PDF"), job.output_dir,
+      std::string names;
+      for (size_t i = 0; i < orphans.size() && i < 5; ++i) names += (i ? ", " : "") + orphans[i].output;
+      if (orphans.size() > 5) names += fmt::format(" and {} more", orphans.size() - 5);
+      err << fmt::format("{} in {} ({}) from earlier runs, whose briefs are not {}{}\n",
+                         Plural(s.orphans, "PDF"), job.output_dir, names,
                          job.shard.count ? "in this shard" : "among this run's inputs",
                          job.prune ? " (not pruned: an input could not be read, or the run was interrupted)"
                                    : "; --prune removes those still as brief wrote them");
@@ -382,7 +385,7 @@ int RunRenderCommand(const Job& job, const FileSystem& fs, std::ostream& out, st
   }
   Summary summary{rendered, up_to_date, failed, not_started, pruned,
                   static_cast<int>(manifest.orphans.size()), seconds, signal};
-  PrintSummary(job, summary, manifest_path, report, kept, out, err);
+  PrintSummary(job, summary, manifest_path, report, kept, manifest.orphans, out, err);
   if (signal) return InterruptExitCode(signal);
   return failed || !junit_ok ? kExitInvalid : kExitOk;
 }

@@ -51,7 +51,8 @@ bool Check(long index, long count, const std::string& source, Shard* shard, std:
   return true;
 }
 
-bool FromEnvironment(const EnvLookup& env, long given_count, Shard* shard, std::string* error) {
+bool FromEnvironment(const EnvLookup& env, long given_count, const std::string& spec, Shard* shard,
+                     std::string* error) {
   auto set = [&](const char* name) {
     const char* v = env(name);
     return v && *v;
@@ -69,11 +70,18 @@ bool FromEnvironment(const EnvLookup& env, long given_count, Shard* shard, std::
     return Check(index, count, "--shard auto (CI_NODE_INDEX/CI_NODE_TOTAL)", shard, error);
   }
   if (set("SLURM_ARRAY_TASK_ID")) {
-    long min = 0;
+    long min = 0, step = 1;
     if (!EnvInt(env, "SLURM_ARRAY_TASK_ID", &index, error) ||
         !EnvInt(env, "SLURM_ARRAY_TASK_COUNT", &count, error) ||
-        (set("SLURM_ARRAY_TASK_MIN") && !EnvInt(env, "SLURM_ARRAY_TASK_MIN", &min, error))) {
+        !EnvInt(env, "SLURM_ARRAY_TASK_MIN", &min, error) ||
+        (set("SLURM_ARRAY_TASK_STEP") && !EnvInt(env, "SLURM_ARRAY_TASK_STEP", &step, error))) {
       *error = "--shard auto (Slurm array job): " + *error;
+      return false;
+    }
+    if (step != 1) {
+      *error = fmt::format("--shard auto (Slurm array job): SLURM_ARRAY_TASK_STEP is {}; use a "
+                           "contiguous --array such as 0-3, so that every shard has a task",
+                           step);
       return false;
     }
     if (given_count && given_count != count) {
@@ -99,7 +107,8 @@ bool FromEnvironment(const EnvLookup& env, long given_count, Shard* shard, std::
     }
     return Check(index + 1, given_count, "--shard auto (JOB_COMPLETION_INDEX)", shard, error);
   }
-  *error = "--shard auto: no shard index in the environment (looked for GitLab's CI_NODE_INDEX, "
+  *error = "--shard " + spec +
+           ": no shard index in the environment (looked for GitLab's CI_NODE_INDEX, "
            "Slurm's SLURM_ARRAY_TASK_ID and Kubernetes' JOB_COMPLETION_INDEX); on GitHub pass "
            "--shard K/N from the matrix";
   return false;
@@ -118,12 +127,18 @@ bool ParseShard(const std::string& text, const EnvLookup& env, Shard* shard, std
                            kMaxShards, right);
       return false;
     }
-    return FromEnvironment(env, count, shard, error);
+    return FromEnvironment(env, count, text, shard, error);
   }
   long index = 0;
-  if (slash == std::string::npos || !ParseInt(left, 0, 999999999, &index) ||
-      !ParseInt(right, 0, 999999999, &count)) {
+  auto digits = [](const std::string& t) {
+    return !t.empty() && t.find_first_not_of("0123456789") == std::string::npos;
+  };
+  if (slash == std::string::npos || !digits(left) || !digits(right)) {
     *error = fmt::format("--shard must be K/N (such as 2/4), auto or auto/N, not '{}'", text);
+    return false;
+  }
+  if (!ParseInt(left, 0, 999999999, &index) || !ParseInt(right, 0, 999999999, &count)) {
+    *error = fmt::format("--shard {}: the shard count must be from 1 to {}", text, kMaxShards);
     return false;
   }
   return Check(index, count, "--shard " + text, shard, error);

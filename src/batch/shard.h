@@ -19,7 +19,7 @@ using EnvLookup = std::function<const char*(const char*)>;
 // Parses --shard: "K/N" (1 ≤ K ≤ N ≤ 10000), "auto", or "auto/N". "auto"
 // takes the index and count from GitLab (CI_NODE_INDEX, 1-based, and
 // CI_NODE_TOTAL), Slurm (SLURM_ARRAY_TASK_ID − SLURM_ARRAY_TASK_MIN, and
-// SLURM_ARRAY_TASK_COUNT) or a Kubernetes Indexed Job (JOB_COMPLETION_INDEX,
+// SLURM_ARRAY_TASK_COUNT; a stepped array is refused) or a Kubernetes Indexed Job (JOB_COMPLETION_INDEX,
 // 0-based, with N from "auto/N"), in that order. False with *error naming
 // what is missing or wrong.
 bool ParseShard(const std::string& text, const EnvLookup& env, Shard* shard, std::string* error);

@@ -93,8 +93,17 @@ TEST_CASE("shards: K/N, and auto from GitLab, Slurm and Kubernetes variables") {
   CHECK((s.index == 1 && s.count == 4));
   CHECK_FALSE(ParseShard("auto", Env({{"JOB_COMPLETION_INDEX", "0"}}), &s, &error));
   CHECK(error.find("pass the Job's completions as --shard auto/N") != std::string::npos);
-  CHECK_FALSE(ParseShard("auto", Env({}), &s, &error));
-  CHECK(error.find("no shard index in the environment") != std::string::npos);
+  CHECK_FALSE(ParseShard("auto/3", Env({}), &s, &error));
+  CHECK(error.rfind("--shard auto/3: no shard index in the environment", 0) == 0);
+  CHECK_FALSE(ParseShard("1/99999999999999999999", Env({}), &s, &error));
+  CHECK(error == "--shard 1/99999999999999999999: the shard count must be from 1 to 10000");
+  // A Slurm array must be contiguous and say where it starts.
+  CHECK_FALSE(ParseShard("auto", Env({{"SLURM_ARRAY_TASK_ID", "1"}, {"SLURM_ARRAY_TASK_COUNT", "3"}}), &s, &error));
+  CHECK(error == "--shard auto (Slurm array job): SLURM_ARRAY_TASK_MIN is not set");
+  CHECK_FALSE(ParseShard("auto", Env({{"SLURM_ARRAY_TASK_ID", "2"}, {"SLURM_ARRAY_TASK_COUNT", "3"},
+                                      {"SLURM_ARRAY_TASK_MIN", "0"}, {"SLURM_ARRAY_TASK_STEP", "2"}}),
+                         &s, &error));
+  CHECK(error.find("SLURM_ARRAY_TASK_STEP is 2; use a contiguous --array") != std::string::npos);
   CHECK_FALSE(ParseShard("auto", Env({{"CI_NODE_INDEX", "x"}, {"CI_NODE_TOTAL", "4"}}), &s, &error));
   CHECK(error == "--shard auto (GitLab parallel): CI_NODE_INDEX is 'x', not a whole number");
 }

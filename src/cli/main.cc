@@ -41,9 +41,11 @@ int main(int argc, char** argv) {
       char* end = nullptr;
       errno = 0;
       long long value = std::strtoll(epoch, &end, 10);
-      // A PDF date has a four-digit year: up to the end of 9999.
+      // A PDF date has a four-digit year: up to the end of 9999. Digits
+      // only (strtoll alone would take " 17" and "+17").
       constexpr long long kLast = 253402300799LL;
-      if (*end != '\0' || errno == ERANGE || value < 0 || value > kLast) {
+      bool digits = std::string(epoch).find_first_not_of("0123456789") == std::string::npos;
+      if (!digits || *end != '\0' || errno == ERANGE || value < 0 || value > kLast) {
         std::cerr << "brief: error: SOURCE_DATE_EPOCH must be a whole number of seconds from 0 to "
                   << kLast << " (the end of 9999), not '" << epoch << "'\n";
         return brief::kExitUsage;

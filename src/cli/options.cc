@@ -142,8 +142,18 @@ CommandLine ParseCommandLine(const std::vector<std::string>& args, const EnvLook
   po::variables_map vm;
   try {
     std::vector<std::string> rest(args.begin() + 1, args.end());
-    po::store(po::command_line_parser(rest).options(all).positional(positional).run(), vm);
+    // No abbreviations: "--pru" for --prune would silently change meaning
+    // the day another option starts the same way.
+    int style = po::command_line_style::default_style & ~po::command_line_style::allow_guessing;
+    po::store(po::command_line_parser(rest).options(all).positional(positional).style(style).run(), vm);
     po::notify(vm);
+  } catch (const po::unknown_option& e) {
+    std::vector<std::string> names;
+    for (const auto& option : desc.options()) names.push_back("--" + option->long_name());
+    std::string given = e.get_option_name();
+    std::string guess = NearestMatch(given.substr(0, given.find('=')), names);
+    return UsageError(fmt::format("{}: unknown option '{}'{}; see 'brief {} --help'", command, given,
+                                  guess.empty() ? "" : " (did you mean '" + guess + "'?)", command));
   } catch (const po::error& e) {
     return UsageError(fmt::format("{}: {}; see 'brief {} --help'", command, e.what(), command));
   }

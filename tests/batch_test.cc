@@ -1,6 +1,8 @@
 // Batches as CI runs them: the manifest, incremental runs, pruning,
 // interruptions, shards and the reports CI servers read.
+#include <algorithm>
 #include <filesystem>
+#include <regex>
 #include <fstream>
 #include <set>
 #include <string>
@@ -466,4 +468,29 @@ TEST_CASE("batch: -r walks a folder named like a brief, and a tree with no brief
   Run bad = RunBrief("render -r " + in.path + " -o " + out.path);
   CHECK(bad.status == 1);
   CHECK(bad.err.find("/bad-\xff.yaml: error: the file name is not valid UTF-8") != std::string::npos);
+}
+
+TEST_CASE("batch: the GitHub, GitLab and Kubernetes examples run as their engines would run them") {
+  TempDir in, work;
+  for (int i = 0; i < 20; ++i) {
+    Write(in.path + "/r" + std::to_string(i % 2) + "/b" + std::to_string(i) + ".yaml",
+          ReadWhole("tests/briefs/valid/minimal.yml"));
+  }
+  Write(in.path + "/r1/broken.yaml", ReadWhole("tests/briefs/invalid/version.yaml"));
+  // tests/ci/run_examples.py takes each example's commands out of its YAML
+  // and runs them per shard with the engine's variables, then the merge.
+  Run r = RunShell("/usr/bin/python3 tests/ci/run_examples.py " + std::string(BRIEF_BINARY) + " " + in.path +
+                   " " + work.path);
+  CHECK_MESSAGE(r.status == 0, r.err);
+  std::vector<std::string> lines = Lines(r.out);
+  REQUIRE(lines.size() == 3);
+  const char* names[] = {"github", "gitlab", "kubernetes"};
+  for (size_t i = 0; i < 3; ++i) {
+    // The shard holding the broken brief exits 1; the merge is complete (21 briefs, one failed).
+    CHECK_MESSAGE(std::regex_match(lines[i], std::regex(std::string(names[i]) +
+                                                        R"(: 4 shards, exit codes \[[01], [01], [01], [01]\], merge exit 0, 21 briefs merged)")),
+                  lines[i]);
+    std::string codes = lines[i].substr(lines[i].find('['), lines[i].find(']') - lines[i].find('['));
+    CHECK(std::count(codes.begin(), codes.end(), '1') == 1);
+  }
 }

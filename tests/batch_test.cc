@@ -174,7 +174,7 @@ TEST_CASE("batch: --prune removes only PDFs the manifest lists that no input pro
   Run prune = RunBrief("render --prune " + in.path + " -o " + out.path);
   CHECK(prune.status == 0);
   CHECK(prune.err.find("pruned 1 PDF of a brief no longer among the inputs\n") != std::string::npos);
-  CHECK(prune.err.find("kept " + out.path + "/c.pdf: its brief is not among the inputs, but it changed since brief wrote it\n") !=
+  CHECK(prune.err.find("kept " + out.path + "/c.pdf: its brief is not among the inputs, but it changed since brief wrote it, or is reached through a link out of " + out.path + "\n") !=
         std::string::npos);
   CHECK(PdfsIn(out.path) == std::vector<std::string>{"a.pdf", "c.pdf", "mine.pdf"});
   CHECK(ReadWhole(out.path + "/manifest.json").find("\"orphans\": []") != std::string::npos);
@@ -185,7 +185,11 @@ TEST_CASE("batch: --prune removes only PDFs the manifest lists that no input pro
   Run missing = RunBrief("render --prune " + in.path + " no/such/folder -o " + out.path);
   CHECK(missing.status == 1);
   CHECK(fs::exists(out.path + "/d.pdf"));
-  CHECK(missing.err.find("(not pruned: an input could not be read") != std::string::npos);
+  // The earlier briefs a mistyped PATH might have held are kept, not reached.
+  CHECK(ManifestStatus(out.path + "/manifest.json").find("d.pdf not-started\n") != std::string::npos);
+  Run again = RunBrief("render --prune " + in.path + " -o " + out.path);
+  CHECK(again.err.find("pruned 1 PDF of a brief no longer among the inputs\n") != std::string::npos);
+  CHECK_FALSE(fs::exists(out.path + "/d.pdf"));
 }
 
 TEST_CASE("batch: a manifest.json brief did not write is never overwritten") {
@@ -446,6 +450,10 @@ TEST_CASE("batch: two briefs for one PDF, a failed brief's old PDF, a merged man
   CHECK(over.err == "brief: error: --junit " + in.path + "/same.yaml would overwrite " + in.path +
                         "/same.yaml, which this run reads; write the report somewhere else\n");
   CHECK(ReadWhole(in.path + "/same.yaml") == ReadWhole("tests/briefs/valid/minimal.yml"));
+  TempDir fresh;  // Spelt another way, into a folder that does not exist yet: refused too.
+  fs::remove(fresh.path);
+  CHECK(RunBrief("render " + in.path + " -o " + fresh.path + " --junit " + fresh.path + "/./same.pdf").status == 2);
+  CHECK_FALSE(fs::exists(fresh.path + "/same.pdf"));
   // A merged manifest describes shards' folders: render will not take it as its own.
   TempDir merged;
   CHECK(RunBrief("manifest merge -q -o " + merged.path + "/manifest.json " + out.path + "/manifest.json").status == 0);
@@ -493,4 +501,37 @@ TEST_CASE("batch: the GitHub, GitLab and Kubernetes examples run as their engine
     std::string codes = lines[i].substr(lines[i].find('['), lines[i].find(']') - lines[i].find('['));
     CHECK(std::count(codes.begin(), codes.end(), '1') == 1);
   }
+}
+
+TEST_CASE("batch: folders named twice, links to folders, concurrent runs, shards with --prune") {
+  TempDir in, out;
+  for (int i = 0; i < 6; ++i) Write(in.path + "/sub/b" + std::to_string(i) + ".yaml", ReadWhole("tests/briefs/valid/minimal.yml"));
+  fs::create_directory_symlink("sub", in.path + "/alias");  // Not followed: sub's briefs once, by their own name.
+  fs::create_directory_symlink("/", in.path + "/root");     // Not walked.
+  Run twice = RunBrief("render -r " + in.path + " " + in.path + " " + in.path + "/sub -o " + out.path);
+  CHECK(twice.status == 0);
+  CHECK(Summary(twice) == "rendered 6, up to date 0, failed 0 in T s");
+  CHECK(FilesUnder(out.path).size() == 7);  // sub/b0..b5.pdf and the manifest.
+  // Runs into one folder take turns: none fails, the manifest knows every brief.
+  TempDir shared;
+  Run four = RunShell("for i in 1 2 3 4; do " + std::string(BRIEF_BINARY) + " render -q --force -r " + in.path +
+                      " -o " + shared.path + " & done; wait; echo done");
+  CHECK(four.out == "done\n");
+  CHECK(four.err.find("error") == std::string::npos);
+  CHECK(Summary(RunBrief("render -r " + in.path + " -o " + shared.path)) == "rendered 0, up to date 6, failed 0 in T s");
+  // A shard run in a folder that held the whole batch keeps the other shards' PDFs.
+  Run shard = RunBrief("render --prune --shard 1/3 -r " + in.path + " -o " + shared.path);
+  CHECK(shard.err.find("pruned") == std::string::npos);
+  CHECK(FilesUnder(shared.path).size() == 7);
+  // A merge of a shard that was interrupted is incomplete.
+  std::string manifest = ReadWhole(shared.path + "/manifest.json");
+  size_t at = manifest.find("\"status\": \"up-to-date\"");
+  if (at == std::string::npos) at = manifest.find("\"status\": \"rendered\"");
+  REQUIRE(at != std::string::npos);
+  manifest.replace(at, manifest.find(',', at) - at, "\"status\": \"not-started\"");
+  Write(shared.path + "/cut.json", manifest);
+  Run merge = RunBrief("manifest merge -o " + out.path + "/merged.json " + shared.path + "/cut.json");
+  CHECK(merge.status == 1);
+  CHECK(merge.err.find("1 brief not rendered: the run that made their manifest was interrupted: ") !=
+        std::string::npos);
 }

@@ -98,9 +98,15 @@ bool JunitPathIsFree(const Job& job, const std::vector<std::string>& taken, std:
   if (job.junit_file.empty()) return true;
   namespace stdfs = std::filesystem;
   std::error_code ec;
-  stdfs::path report = stdfs::weakly_canonical(job.junit_file, ec);
+  // Made absolute first: weakly_canonical leaves a path relative when none
+  // of it exists yet (a new output folder), so "./o/x.pdf" and "o/x.pdf"
+  // would differ.
+  auto resolved = [&](const std::string& p) {
+    return stdfs::weakly_canonical(stdfs::absolute(p, ec), ec).lexically_normal();
+  };
+  stdfs::path report = resolved(job.junit_file);
   for (const std::string& path : taken) {
-    if (stdfs::weakly_canonical(path, ec) == report) {
+    if (resolved(path) == report) {
       err << fmt::format("brief: error: --junit {} would overwrite {}, which this run {}; write the "
                          "report somewhere else\n",
                          job.junit_file, path,

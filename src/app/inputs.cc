@@ -47,7 +47,9 @@ struct Expansion {
   // any entry had a brief's name.
   bool Walk(const std::string& dir, const std::string& prefix) {
     std::string canonical = fs.Canonical(dir);
-    if (!canonical.empty() && !walked.insert(canonical).second) return false;  // A link loop.
+    // Walked before (the same folder given twice, or a folder inside one
+    // given with -r): its briefs are taken already, and it is no error.
+    if (!canonical.empty() && !walked.insert(canonical).second) return true;
     std::vector<std::string> names;
     std::string error;
     if (!fs.List(dir, &names, &error)) {
@@ -60,7 +62,10 @@ struct Expansion {
       std::string child = JoinPath(dir, name);
       PathKind kind = fs.Kind(child);
       if (recursive && kind == PathKind::kDirectory) {
-        if (name[0] != '.') subfolders.push_back(name);  // "2024.yml/" too: a folder like any other.
+        // "2024.yml/" too: a folder like any other. A link to a folder is
+        // not followed (as find and ripgrep do not): it could lead to / or
+        // name a folder twice.
+        if (name[0] != '.' && !fs.IsSymlink(child)) subfolders.push_back(name);
         continue;
       }
       if (!HasBriefExtension(name)) {

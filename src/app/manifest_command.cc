@@ -45,11 +45,15 @@ int RunManifestCommand(const Job& job, const FileSystem& fs, std::ostream& out, 
     }
   }
   if (!job.quiet) {
-    err << fmt::format("merged {}: {} (rendered {}, up to date {}, failed {}){}\n",
+    int not_started = merged.Count(BriefStatus::kNotStarted);
+    int unreadable = static_cast<int>(merged.problems.size());
+    err << fmt::format("merged {}: {} (rendered {}, up to date {}, failed {}{}){}{}\n",
                        Plural(static_cast<int>(files.size()), "manifest"),
                        Plural(static_cast<int>(merged.briefs.size()), "brief"),
                        merged.Count(BriefStatus::kRendered), merged.Count(BriefStatus::kUpToDate),
                        merged.Count(BriefStatus::kFailed),
+                       not_started ? fmt::format(", not started {}", not_started) : "",
+                       unreadable ? fmt::format(", and {} that gave no brief", Plural(unreadable, "input")) : "",
                        complete ? "" : "; see the errors above");
   }
   return complete ? kExitOk : kExitInvalid;

@@ -23,6 +23,7 @@
 #include "batch/orphans.h"
 #include "batch/progress.h"
 #include "output/atomic_write.h"
+#include "output/folder_lock.h"
 
 namespace brief {
 
@@ -133,7 +134,8 @@ void PrintSummary(const Job& job, const Summary& s, const std::string& manifest_
                          s.pruned == 1 ? "a brief" : "briefs");
     }
     for (const std::string& k : kept) {
-      err << fmt::format("kept {}: its brief is not among the inputs, but it changed since brief wrote it\n", k);
+      err << fmt::format("kept {}: its brief is not among the inputs, but it changed since brief wrote "
+                         "it, or is reached through a link out of {}\n", k, job.output_dir);
     }
     if (s.orphans) {
       std::string names;
@@ -185,7 +187,14 @@ int RunRenderCommand(const Job& job, const FileSystem& fs, std::ostream& out, st
     p.item.output = JoinPath(job.output_dir, p.relative);
     all_outputs.insert(p.relative);
     auto [it, fresh] = claimed.emplace(p.relative, in.path);
-    if (!fresh) {
+    if (p.relative.rfind(std::string(kManifestName) + "/", 0) == 0) {
+      p.state = Planned::State::kConflict;
+      p.item.diagnostics.push_back(
+          {Severity::kError, in.path, 0, 0, "",
+           fmt::format("its PDF would go under {}, where the manifest goes; rename the folder {}",
+                       JoinPath(job.output_dir, kManifestName), kManifestName),
+           ""});
+    } else if (!fresh) {
       p.state = Planned::State::kConflict;
       p.item.diagnostics.push_back(
           {Severity::kError, in.path, 0, 0, "",
@@ -196,6 +205,21 @@ int RunRenderCommand(const Job& job, const FileSystem& fs, std::ostream& out, st
   }
   if (job.shard.count > 0) {
     manifest.shard = ShardRecord{job.shard.index, job.shard.count, {all_outputs.begin(), all_outputs.end()}};
+  }
+
+  // One run at a time into a folder (the next one waits), from before the
+  // manifest is read until after it is written.
+  std::string error;
+  if (!EnsureDirectory(job.output_dir, &error)) {
+    err << "brief: error: " << error << "\n";
+    return kExitUsage;
+  }
+  FolderLock lock(job.output_dir, [&] {
+    err << "brief: waiting for another run that writes to " << job.output_dir << "\n";
+  });
+  if (!lock.locked()) {
+    err << "brief: error: " << lock.error() << "\n";
+    return InterruptSignal() ? InterruptExitCode(InterruptSignal()) : kExitUsage;
   }
 
   // The previous run's record, and which briefs it says are current.
@@ -224,13 +248,8 @@ int RunRenderCommand(const Job& job, const FileSystem& fs, std::ostream& out, st
     }
   }
 
-  // OUT now; its sub-folders when a PDF is written there (RenderOne), so a
-  // folder of failed briefs leaves no empty folder behind.
-  std::string error;
-  if (!EnsureDirectory(job.output_dir, &error)) {
-    err << "brief: error: " << error << "\n";
-    return kExitInvalid;
-  }
+  // Sub-folders of OUT are made when a PDF is written there (RenderOne), so
+  // a folder of failed briefs leaves no empty folder behind.
   for (const std::string& folder : folders) {
     // Left by a run that was killed (kill -9, a crash).
     if (fs.Kind(folder) == PathKind::kDirectory) RemoveStaleTemporaries(folder);
@@ -356,8 +375,23 @@ int RunRenderCommand(const Job& job, const FileSystem& fs, std::ostream& out, st
                       e.status == BriefStatus::kNotStarted, e.seconds, e.diagnostics});
   }
 
+  // A PATH that could not be read (a typo) may have held the earlier
+  // run's other briefs: their entries are kept, not reached, rather than
+  // made orphans, so that the next run still knows them.
+  if (old && !problems.empty()) {
+    for (const ManifestEntry& e : old->briefs) {
+      if (produced.count(e.output) || all_outputs.count(e.output)) continue;
+      ManifestEntry kept_entry = e;
+      kept_entry.status = BriefStatus::kNotStarted;
+      kept_entry.diagnostics.clear();
+      manifest.briefs.push_back(kept_entry);
+      produced.insert(e.output);
+    }
+  }
   // PDFs earlier runs wrote that no input produces any more: listed as
   // orphans, removed with --prune (never on a partial view of the inputs).
+  // Other shards' briefs are inputs too: their PDFs are not orphans here.
+  produced.insert(all_outputs.begin(), all_outputs.end());
   bool can_prune = job.prune && problems.empty() && signal == 0;
   OrphanOutcome orphans = HandleOrphans(old, produced, job.output_dir, can_prune, fs, &hashes);
   manifest.orphans = orphans.listed;
@@ -379,7 +413,6 @@ int RunRenderCommand(const Job& job, const FileSystem& fs, std::ostream& out, st
   }
   for (const ReportItem& item : report) failed += item.ok || item.skipped ? 0 : 1;
   for (const ReportItem& item : report) {  // Unreadable paths first, then briefs in input order.
-    if (item.skipped) continue;
     if (job.format == OutputFormat::kJson) out << RenderJson(item) << "\n";
     PrintDiagnostics(job, item.diagnostics, out, err);
   }

@@ -103,6 +103,11 @@ bool DiskFileSystem::List(const std::string& dir, std::vector<std::string>* name
   return true;
 }
 
+bool DiskFileSystem::IsSymlink(const std::string& path) const {
+  std::error_code ec;
+  return fs::is_symlink(fs::symlink_status(path, ec));
+}
+
 std::string DiskFileSystem::Canonical(const std::string& path) const {
   std::error_code ec;
   fs::path p = fs::canonical(path, ec);

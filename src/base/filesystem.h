@@ -39,6 +39,9 @@ class FileSystem {
 
   // The path with symlinks and "." / ".." resolved; "" if it does not exist.
   virtual std::string Canonical(const std::string& path) const = 0;
+
+  // True when the path itself is a symbolic link (not followed).
+  virtual bool IsSymlink(const std::string&) const { return false; }
 };
 
 // The real disk.
@@ -52,6 +55,7 @@ class DiskFileSystem : public FileSystem {
   bool Stream(const std::string& path, const std::function<void(const char* data, size_t size)>& sink,
               std::string* error) const override;
   std::string Canonical(const std::string& path) const override;
+  bool IsSymlink(const std::string& path) const override;
 };
 
 // An in-memory tree for tests: files by path, directories implied by them.

@@ -209,10 +209,12 @@ int Manifest::Count(BriefStatus status) const {
 }
 
 std::string ConfigSha256(const Manifest& m) {
-  // The template's path is left out: the same template checked out in
-  // another folder (another CI machine) renders the same PDFs.
+  // The template's path and the name it was given by are left out: the
+  // same template checked out in another folder (another CI machine), or
+  // named by path instead of by name, renders the same PDFs.
   Json config = ConfigJson(m);
   config["template"].erase("file");
+  config["template"].erase("name");
   return Sha256Hex(config.dump());
 }
 

@@ -81,8 +81,9 @@ struct Manifest {
   bool strict = false;
   long long source_date_epoch = -1;  // -1: unset.
   std::vector<std::string> fonts;  // The template's font files, as resolved.
-  // SHA-256 over every field above but template_file: briefs made under
-  // another config are rendered again.
+  // SHA-256 over every field above but template_name and template_file
+  // (the template counts by its content): briefs made under another config
+  // are rendered again.
   std::string config_sha256;
   std::optional<ShardRecord> shard;
   // Written by `brief manifest merge`: describes shards' folders, not the

@@ -56,9 +56,10 @@ TEST_CASE("manifest: written in a stable order and read back the same") {
   CHECK(back.briefs[0].dependencies == m.briefs[1].dependencies);
   CHECK(back.briefs[1].diagnostics[0].message == "bad \"name\"\n");
   CHECK(back.briefs[1].sha256.empty());
-  // The template's folder is not part of the config; its content is.
+  // The template's folder and name are not part of the config; its content is.
   Manifest moved = m;
   moved.template_file = "/elsewhere/templates/classic.yaml";
+  moved.template_name = "/elsewhere/templates/classic.yaml";
   CHECK(ConfigSha256(moved) == m.config_sha256);
   moved.template_sha256 = std::string(64, 'f');
   CHECK(ConfigSha256(moved) != m.config_sha256);

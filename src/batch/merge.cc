@@ -99,7 +99,12 @@ bool MergeManifests(const std::vector<ManifestFile>& files, const std::string& m
   std::map<std::pair<std::string, std::string>, std::vector<std::string>> doubled;  // manifests → outputs
   for (const ManifestFile& f : files) {
     std::string dir = DirOf(f.path);
-    for (const InputProblem& p : f.manifest.problems) merged->problems.push_back(p);
+    for (const InputProblem& p : f.manifest.problems) {
+      // Every shard sees an unreadable path: kept once.
+      bool seen = false;
+      for (const InputProblem& q : merged->problems) seen = seen || q.input == p.input;
+      if (!seen) merged->problems.push_back(p);
+    }
     for (const ManifestEntry& e : f.manifest.briefs) {
       auto [it, fresh] = listed.emplace(e.output, f.path);
       if (!fresh) {
@@ -115,6 +120,14 @@ bool MergeManifests(const std::vector<ManifestFile>& files, const std::string& m
       copy.output = Rebase(o.output, dir, merged_dir);
       merged->orphans.push_back(std::move(copy));
     }
+  }
+  std::vector<std::string> not_started;
+  for (const ManifestEntry& e : merged->briefs) {
+    if (e.status == BriefStatus::kNotStarted) not_started.push_back(e.output);
+  }
+  if (!not_started.empty()) {
+    problems->push_back(fmt::format("{} not rendered: the run that made their manifest was interrupted: {}",
+                                    Plural(not_started.size(), "brief"), List(not_started)));
   }
   for (const auto& [pair, outputs] : doubled) {
     problems->push_back(fmt::format("{} listed in both {} and {}: {}", Plural(outputs.size(), "brief"),

@@ -21,8 +21,9 @@ struct ManifestFile {
 // (program, template, options, fonts); sharded and unsharded manifests
 // mixed, or shard counts or batch lists that differ; a shard given twice or
 // missing; a brief (by its output relative to its shard's folder) that no
-// manifest lists though its shard's batch has it, or that two manifests
-// list. Returns true when there were no problems.
+// manifest lists though its shard's batch has it, that two manifests list,
+// or that an interrupted run did not reach. Inputs that could not be read
+// are kept once. Returns true when there were no problems.
 bool MergeManifests(const std::vector<ManifestFile>& files, const std::string& merged_dir,
                     Manifest* merged, std::vector<std::string>* problems);
 

@@ -16,13 +16,23 @@ void RemoveEmptyFolders(const std::string& root, std::string dir) {
   }
 }
 
-// True for a relative path that stays inside its folder ("a/b.pdf"; not
-// "/etc/x", "../x" or "a/../../x"): a manifest is a file anyone may have
-// edited, and --prune must never reach outside OUT.
+// True for a relative path to a PDF that stays inside its folder
+// ("a/b.pdf"; not "/etc/x.pdf", "../x.pdf", "a/../../x.pdf" or "a.yaml"):
+// a manifest is a file anyone may have edited, and --prune must never
+// reach outside OUT or remove anything but a PDF.
 bool StaysInside(const std::string& output) {
   if (output.empty() || output[0] == '/') return false;
+  if (output.size() < 5 || output.compare(output.size() - 4, 4, ".pdf") != 0) return false;
   std::string normal = NormalizePath(output);
   return normal != ".." && normal.rfind("../", 0) != 0 && normal != ".";
+}
+
+// True when `path`'s folder, symbolic links resolved, is `root` or inside
+// it: a sub-folder of OUT that is a link elsewhere is not OUT.
+bool ReallyInside(const FileSystem& fs, const std::string& root, const std::string& path) {
+  std::string top = fs.Canonical(root), folder = fs.Canonical(DirName(path));
+  return !top.empty() && !folder.empty() &&
+         (folder == top || folder.rfind(top + (top == "/" ? "" : "/"), 0) == 0);
 }
 
 }  // namespace
@@ -43,6 +53,10 @@ OrphanOutcome HandleOrphans(const std::optional<Manifest>& old, const std::set<s
     if (produced.count(output) || !StaysInside(output)) continue;
     std::string path = JoinPath(out_dir, output);
     if (fs.Kind(path) != PathKind::kFile) continue;  // Gone already: nothing to record.
+    if (prune && !ReallyInside(fs, out_dir, path)) {
+      outcome.kept.push_back(path);  // Through a link out of OUT: never removed.
+      continue;
+    }
     if (prune) {
       if (hashes->Get(path) != orphan.sha256) {
         outcome.kept.push_back(path);

@@ -23,9 +23,10 @@ struct OrphanOutcome {
 // that are not in `produced` and are still files in `out_dir`. With
 // `prune`, those whose bytes still have the recorded SHA-256 are removed,
 // with any folder under `out_dir` that this empties; the others are named
-// in `kept` and dropped from the record (they are no longer brief's). An
-// output that is absolute or leads out of `out_dir` ("../x.pdf": the
-// manifest was edited) is ignored.
+// in `kept` and dropped from the record (they are no longer brief's), as
+// are files whose folder is a symbolic link out of `out_dir`. An output
+// that is not a PDF, is absolute or leads out of `out_dir` ("../x.pdf":
+// the manifest was edited) is ignored.
 OrphanOutcome HandleOrphans(const std::optional<Manifest>& old, const std::set<std::string>& produced,
                             const std::string& out_dir, bool prune, const FileSystem& fs,
                             HashCache* hashes);

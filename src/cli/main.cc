@@ -3,6 +3,7 @@
 
 #include <cerrno>
 #include <cstdlib>
+#include <cstring>
 #include <iostream>
 
 #include "app/job.h"
@@ -53,7 +54,15 @@ int main(int argc, char** argv) {
       cl.job.source_date_epoch = value;
     }
     brief::DiskFileSystem fs;
-    return brief::RunJob(cl.job, fs, std::cout, std::cerr);
+    int status = brief::RunJob(cl.job, fs, std::cout, std::cerr);
+    // A report that did not reach standard output (a full disk, a closed
+    // pipe) is a failure, not a success with a truncated report.
+    std::cout.flush();
+    if (!std::cout) {
+      std::cerr << "brief: error: cannot write to standard output: " << std::strerror(errno) << "\n";
+      if (status == brief::kExitOk) status = brief::kExitInvalid;
+    }
+    return status;
   } catch (const std::exception& e) {
     // A bug, not an input problem: say so rather than abort.
     std::cerr << "brief: internal error: " << e.what() << "\n";

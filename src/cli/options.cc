@@ -1,5 +1,8 @@
 #include "cli/options.h"
 
+#include <sched.h>
+
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <sstream>
@@ -36,9 +39,13 @@ std::string Usage() {
          "Documentation: docs/cli.md, docs/brief-format.md, docs/manifest.md\n";
 }
 
+// The CPUs this process may run on (taskset, a container's cpuset), not
+// every CPU of the machine; at most 16.
 int DefaultJobs() {
-  unsigned cores = std::thread::hardware_concurrency();
-  return cores == 0 ? 1 : static_cast<int>(std::min(cores, 16u));
+  cpu_set_t set;
+  int cores = sched_getaffinity(0, sizeof set, &set) == 0 ? CPU_COUNT(&set)
+                                                           : static_cast<int>(std::thread::hardware_concurrency());
+  return std::clamp(cores, 1, 16);
 }
 
 CommandLine UsageError(const std::string& message) {

@@ -33,7 +33,16 @@ constexpr const char* kTempMarker = ".brief-tmp-";
 bool WriteFileAtomically(const std::string& path, const std::string& bytes, std::string* error,
                          const std::function<void()>& before_rename) {
   std::string dir = DirName(path);
-  std::string temp = JoinPath(dir, "." + path.substr(path.rfind('/') + 1) + kTempMarker + "XXXXXX");
+  // ".NAME.brief-tmp-XXXXXX", NAME cut short (at a character boundary) when
+  // the whole would pass the 255-byte limit of a file name.
+  std::string name = path.substr(path.rfind('/') + 1);
+  constexpr size_t kNameMax = 255, kExtra = 1 + 11 + 6;  // ".", kTempMarker, "XXXXXX"
+  if (name.size() + kExtra > kNameMax) {
+    size_t keep = kNameMax - kExtra;
+    while (keep > 0 && (static_cast<unsigned char>(name[keep]) & 0xC0) == 0x80) --keep;
+    name.resize(keep);
+  }
+  std::string temp = JoinPath(dir, "." + name + kTempMarker + "XXXXXX");
   int fd = mkstemp(temp.data());
   if (fd < 0) {
     *error = "cannot create a file in '" + dir + "': " + std::strerror(errno);
@@ -67,9 +76,16 @@ bool WriteFileAtomically(const std::string& path, const std::string& bytes, std:
                                                                        : (0666 & ~kMask);
   fchmod(fd, mode);
   if (before_rename) before_rename();
-  if (close(fd) != 0 || std::rename(temp.c_str(), path.c_str()) != 0) {
+  // Renamed while still open and locked: a sweep by another run never
+  // takes it for a dead one's between our close and our rename.
+  if (std::rename(temp.c_str(), path.c_str()) != 0) {
     *error = "cannot write '" + path + "': " + std::strerror(errno);
     unlink(temp.c_str());
+    close(fd);
+    return false;
+  }
+  if (close(fd) != 0) {
+    *error = "cannot write '" + path + "': " + std::strerror(errno);
     return false;
   }
   return true;

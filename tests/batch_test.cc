@@ -530,6 +530,7 @@ TEST_CASE("batch: folders named twice, links to folders, concurrent runs, shards
   REQUIRE(at != std::string::npos);
   manifest.replace(at, manifest.find(',', at) - at, "\"status\": \"not-started\"");
   Write(shared.path + "/cut.json", manifest);
+  CHECK(RunBrief("manifest merge -o " + shared.path + "/./cut.json " + shared.path + "/cut.json").status == 2);
   Run merge = RunBrief("manifest merge -o " + out.path + "/merged.json " + shared.path + "/cut.json");
   CHECK(merge.status == 1);
   CHECK(merge.err.find("1 brief not rendered: the run that made their manifest was interrupted: ") !=

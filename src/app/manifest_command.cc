@@ -1,4 +1,5 @@
 // brief manifest merge: the manifests of a sharded batch joined into one.
+#include <filesystem>
 #include <ostream>
 
 #include <fmt/format.h>
@@ -15,6 +16,22 @@ int RunManifestCommand(const Job& job, const FileSystem& fs, std::ostream& out, 
     err << "brief: error: manifest: unknown subcommand '" << job.subcommand << "'; try 'brief manifest merge'\n";
     return kExitUsage;
   }
+  // The merged manifest never replaces one of those it is made from.
+  bool to_stdout = job.merge_output.empty() || job.merge_output == "-";
+  if (!to_stdout) {
+    namespace stdfs = std::filesystem;
+    std::error_code ec;
+    auto resolved = [&](const std::string& p) {
+      return stdfs::weakly_canonical(stdfs::absolute(p, ec), ec).lexically_normal();
+    };
+    for (const std::string& path : job.inputs) {
+      if (resolved(path) == resolved(job.merge_output)) {
+        err << "brief: error: manifest merge: -o " << job.merge_output << " is one of the manifests to "
+            << "merge; write the merged manifest somewhere else\n";
+        return kExitUsage;
+      }
+    }
+  }
   std::vector<ManifestFile> files;
   bool unreadable = false;
   for (const std::string& path : job.inputs) {
@@ -28,7 +45,6 @@ int RunManifestCommand(const Job& job, const FileSystem& fs, std::ostream& out, 
     files.push_back(std::move(f));
   }
   if (unreadable) return kExitInvalid;
-  bool to_stdout = job.merge_output.empty() || job.merge_output == "-";
   Manifest merged;
   std::vector<std::string> problems;
   bool complete = MergeManifests(files, to_stdout ? "." : DirName(job.merge_output), &merged, &problems);

@@ -8,6 +8,7 @@ const std::vector<Command>& Commands() {
   static const std::vector<Command> kCommands = {
       {"validate", "check briefs: the format, and that -t TEMPLATE can draw them", RunValidateCommand},
       {"render", "render briefs to PDF in OUT, incrementally, with OUT/manifest.json", RunRenderCommand},
+      {"mail", "render briefs and mail each as a PDF attachment (--eml, --smtp, --dry-run)", RunMailCommand},
       {"manifest", "manifest merge: join the manifests of a sharded batch", RunManifestCommand},
   };
   return kCommands;

@@ -23,6 +23,7 @@ const Command* FindCommand(const std::string& name);
 
 int RunValidateCommand(const Job& job, const FileSystem& fs, std::ostream& out, std::ostream& err);
 int RunRenderCommand(const Job& job, const FileSystem& fs, std::ostream& out, std::ostream& err);
+int RunMailCommand(const Job& job, const FileSystem& fs, std::ostream& out, std::ostream& err);
 int RunManifestCommand(const Job& job, const FileSystem& fs, std::ostream& out, std::ostream& err);
 
 }  // namespace brief

@@ -38,6 +38,18 @@ struct Job {
   bool progress = false;             // render: a live progress line on stderr.
   bool color = false;                // Colour in text diagnostics.
   std::string step_summary;          // --format github: $GITHUB_STEP_SUMMARY, to append to.
+  // mail: the envelope and headers, and where messages go.
+  std::string mail_from;
+  std::vector<std::string> mail_to, mail_cc, mail_bcc;
+  std::string mail_subject;          // With {name} and {as_of}; "" for the default.
+  std::string eml_dir;               // Write .eml files here...
+  std::string smtp_url;              // ...or send through this server...
+  bool dry_run = false;              // ...or only say what would be sent.
+  bool insecure = false;             // Plain-text SMTP to a loopback server.
+  std::string ca_file;               // Certificates to trust for SMTP TLS.
+  bool resend = false;               // Send even what the sent log has.
+  int retries = 3;                   // Attempts after a temporary SMTP failure.
+  double max_size_mb = 10;           // Warn about a larger message.
   std::string subcommand;            // manifest: "merge".
   std::string merge_output;          // manifest merge: -o FILE ("" or "-": stdout).
 };

@@ -87,11 +87,33 @@ po::options_description CommandOptions(const std::string& command, Job* job, Raw
   add("recursive,r", po::bool_switch(&job->recursive), "read the briefs in sub-folders too");
   add("template,t", po::value(&job->template_name)->default_value("classic")->value_name("TEMPLATE"),
       "template name (templates/NAME.yaml) or path to a template file");
-  if (command == "render") {
+  if (command == "render" || command == "mail") {
     add("output,o", po::value(&job->output_dir)->default_value("output")->value_name("DIR"),
         "folder for the PDFs and manifest.json (created if missing)");
     add("jobs,j", po::value(&job->jobs)->default_value(DefaultJobs())->value_name("N"),
         "render N briefs at once (default: one per CPU core)");
+  }
+  if (command == "mail") {
+    add("from", po::value(&job->mail_from)->value_name("ADDR"), "the sender, \"Name <a@b.example>\" or a@b.example");
+    add("to", po::value(&job->mail_to)->composing()->value_name("ADDR"), "a recipient (repeat for more)");
+    add("cc", po::value(&job->mail_cc)->composing()->value_name("ADDR"), "a copy recipient");
+    add("bcc", po::value(&job->mail_bcc)->composing()->value_name("ADDR"), "a blind copy recipient (never in the headers)");
+    add("subject", po::value(&job->mail_subject)->value_name("TEXT"),
+        "the subject, with {name} and {as_of} (default: Company brief: {name} (as of {as_of}))");
+    add("eml", po::value(&job->eml_dir)->value_name("DIR"), "write DIR/NAME.eml drafts; send nothing");
+    add("smtp", po::value(&job->smtp_url)->value_name("URL"),
+        "send through smtp://HOST:PORT (STARTTLS required) or smtps://HOST:PORT; user and password "
+        "from BRIEF_SMTP_USER and BRIEF_SMTP_PASSWORD, or ~/.netrc");
+    add("dry-run", po::bool_switch(&job->dry_run), "say what would be sent, per brief; send nothing");
+    add("insecure", po::bool_switch(&job->insecure), "allow plain-text SMTP to a server on this machine");
+    add("cacert", po::value(&job->ca_file)->value_name("FILE"), "trust the certificates in FILE for SMTP TLS");
+    add("resend", po::bool_switch(&job->resend), "send even briefs the sent log says were sent");
+    add("retries", po::value(&job->retries)->default_value(3)->value_name("N"),
+        "tries after a temporary SMTP failure (4xx, a dropped connection)");
+    add("max-size", po::value(&job->max_size_mb)->default_value(10)->value_name("MB"),
+        "warn about a message larger than this");
+  }
+  if (command == "render") {
     add("force", po::bool_switch(&job->force), "render every brief, even those that are up to date");
     add("prune", po::bool_switch(&job->prune),
         "remove PDFs this tool wrote in DIR whose brief is no longer among the inputs");
@@ -184,6 +206,16 @@ CommandLine ParseCommandLine(const std::vector<std::string>& args, const EnvLook
       return UsageError("manifest merge: no MANIFEST given; see 'brief manifest --help'");
     }
     return result;
+  }
+  if (command == "mail") {
+    int targets = (job.eml_dir.empty() ? 0 : 1) + (job.smtp_url.empty() ? 0 : 1) + (job.dry_run ? 1 : 0);
+    if (targets != 1) {
+      return UsageError("mail: give one of --eml DIR, --smtp URL or --dry-run");
+    }
+    if (job.mail_from.empty()) return UsageError("mail: --from ADDR is required");
+    if (job.mail_to.empty()) return UsageError("mail: give at least one --to ADDR");
+    if (job.retries < 0 || job.retries > 10) return UsageError("mail: --retries must be from 0 to 10");
+    if (raw.format != "text") return UsageError("mail: --format is text only for now");
   }
   if (raw.format == "json") {
     job.format = OutputFormat::kJson;

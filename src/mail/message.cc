@@ -86,6 +86,9 @@ std::string BuildMessage(const MailContent& c) {
   if (filename) g_mime_param_set_charset(filename, "UTF-8");
   GMimeParam* name = g_mime_param_list_get_parameter(
       g_mime_content_type_get_parameters(g_mime_object_get_content_type(GMIME_OBJECT(pdf.p))), "name");
+  // GMime folds a long value into RFC 2231 continuations, which may split
+  // a UTF-8 character between two of them: allowed (the bytes are joined
+  // before decoding), and read right by mail clients and Python's email.
   if (name) g_mime_param_set_charset(name, "UTF-8");
   g_mime_object_set_disposition(GMIME_OBJECT(pdf.p), GMIME_DISPOSITION_ATTACHMENT);
   g_mime_part_set_content_encoding(pdf.p, GMIME_CONTENT_ENCODING_BASE64);

@@ -2,6 +2,8 @@
 // loopback (tests/mail/smtp_server.py over Debian's python3-aiosmtpd), read
 // back with Python's email package (tests/mail/read_message.py).
 #include <filesystem>
+#include <fstream>
+#include <regex>
 #include <string>
 #include <thread>
 
@@ -174,4 +176,41 @@ TEST_CASE("mail: STARTTLS is required unless --insecure, which is for loopback o
   CHECK(dry.status == 0);
   CHECK(dry.out.find("briefs/avtotor.yaml: from briefs@example.com to a@example.com, bcc b@example.com: "
                      "\"Company brief: Avtotor (as of 2024)\", attachment \"Avtotor — company brief.pdf\" (20050 bytes)") == 0);
+}
+
+TEST_CASE("mail: --recipients gives each brief its people, checked like a brief, typos named") {
+  TempDir dir;
+  std::string file = dir.path + "/recipients.yaml";
+  auto write = [&](const std::string& text) { std::ofstream(file) << text; };
+  write("kamaz:\n  to: Анна Петрова <anna@example.ru>\n  cc: [ops@example.com]\n"
+        "\"b*\":\n  to: [asia-desk@example.com]\n  bc: archive@example.com\n"
+        "avtotr:\n  to: x@exam ple.com\n");
+  std::string command = "mail tests/briefs/mail briefs/avtotor.yaml " + kFrom + "--recipients " + file +
+                        " --dry-run -o " + dir.path + "/out";
+  Run bad = RunBrief(command);
+  CHECK(bad.status == 2);
+  CHECK(bad.err == file + ":6:3: error: b*: unknown key 'bc' (did you mean 'cc'?)\n" + file +
+                       ":8:7: error: avtotr.to: 'x@exam ple.com' has a space or a character an address cannot hold\n"
+                       "  hint: write an address as name@example.com or \"Name <name@example.com>\"\n");
+  write("kamaz:\n  to: Анна Петрова <anna@example.ru>\n  cc: [ops@example.com]\n"
+        "\"b*\":\n  to: [asia-desk@example.com]\n  bcc: archive@example.com\n"
+        "avtotr:\n  to: x@example.com\n");
+  Run r = RunBrief(command);
+  CHECK(r.status == 1);  // avtotor.yaml has no one to go to.
+  CHECK(std::regex_replace(r.out, std::regex("[0-9]+ bytes"), "N bytes") ==
+        "tests/briefs/mail/byd.yaml: from briefs@example.com to asia-desk@example.com, bcc archive@example.com: "
+        "\"Company brief: 比亚迪股份有限公司 (as of June 2024)\", attachment \"比亚迪股份有限公司 — company brief.pdf\" "
+        "(N bytes), message N bytes\n"
+        "tests/briefs/mail/kamaz.yaml: from briefs@example.com to Анна Петрова <anna@example.ru>, cc ops@example.com: "
+        "\"Company brief: Камский автозавод (as of June 2024)\", attachment \"Камский автозавод — company brief.pdf\" "
+        "(N bytes), message N bytes\n");
+  CHECK(r.err.find("briefs/avtotor.yaml: error: no one to send it to: no entry of " + file +
+                   " matches 'avtotor', and no --to was given\n") != std::string::npos);
+  CHECK(r.err.find(file + ":7:1: warning: avtotr: matches none of the briefs (did you mean 'avtotor'?)\n") !=
+        std::string::npos);
+  // A message over --max-size is sent, with a warning.
+  Run big = RunBrief("mail briefs/avtotor.yaml " + kFrom + "--to a@example.com --max-size 0.01 --dry-run -o " +
+                     dir.path + "/out");
+  CHECK(big.err.find("briefs/avtotor.yaml: warning: the message is 0.0 MB, over the 0.01 MB many providers accept") !=
+        std::string::npos);
 }

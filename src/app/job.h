@@ -42,6 +42,7 @@ struct Job {
   std::string mail_from;
   std::vector<std::string> mail_to, mail_cc, mail_bcc;
   std::string mail_subject;          // With {name} and {as_of}; "" for the default.
+  std::string recipients_file;       // Per-brief to/cc/bcc (mail/recipients.h).
   std::string eml_dir;               // Write .eml files here...
   std::string smtp_url;              // ...or send through this server...
   bool dry_run = false;              // ...or only say what would be sent.

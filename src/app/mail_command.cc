@@ -1,6 +1,9 @@
 // brief mail: each brief rendered (as `render` does, up-to-date PDFs
 // reused) and put in an e-mail: written as .eml, sent by SMTP, or shown.
+#include <algorithm>
 #include <chrono>
+#include <optional>
+#include <set>
 #include <ctime>
 #include <ostream>
 #include <random>
@@ -13,7 +16,9 @@
 #include "app/inputs.h"
 #include "base/sha256.h"
 #include "batch/manifest.h"
+#include "base/edit_distance.h"
 #include "mail/message.h"
+#include "mail/recipients.h"
 #include "mail/sent_log.h"
 #include "mail/transport.h"
 #include "output/atomic_write.h"
@@ -51,14 +56,15 @@ std::string Replace(std::string text, const std::string& from, const std::string
 }
 
 // The message for one brief.
-MailContent Compose(const Job& job, const Brief& b, const std::string& pdf, long long date) {
+MailContent Compose(const Job& job, const Brief& b, const std::string& pdf, long long date,
+                    const std::vector<std::string>& to, const std::vector<std::string>& cc) {
   const Company& c = b.company;
   std::string as_of = FormatHuman(b.as_of);
   std::string line = fmt::format("{}, {} · founded {}", c.industry, c.headquarters, c.founded);
   MailContent m;
   m.from = job.mail_from;
-  m.to = job.mail_to;
-  m.cc = job.mail_cc;
+  m.to = to;
+  m.cc = cc;
   m.subject = job.mail_subject.empty()
                   ? fmt::format("Company brief: {} (as of {})", c.name, as_of)
                   : Replace(Replace(job.mail_subject, "{name}", c.name), "{as_of}", as_of);
@@ -86,16 +92,20 @@ int RunMailCommand(const Job& job, const FileSystem& fs, std::ostream& out, std:
     err << "brief: error: mail: --from " << error << "\n";
     return kExitUsage;
   }
-  std::vector<std::string> envelope;
   for (const auto* list : {&job.mail_to, &job.mail_cc, &job.mail_bcc}) {
     for (const std::string& m : *list) {
-      std::string addr = AddressOf(m, &error);
-      if (addr.empty()) {
+      if (AddressOf(m, &error).empty()) {
         err << "brief: error: mail: " << error << "\n";
         return kExitUsage;
       }
-      envelope.push_back(addr);
     }
+  }
+  std::optional<Recipients> recipients;
+  if (!job.recipients_file.empty()) {
+    std::vector<Diagnostic> problems;
+    recipients = LoadRecipients(fs, job.recipients_file, &problems);
+    for (const Diagnostic& d : problems) err << DiagnosticText(d, job.color) << "\n";
+    if (!recipients) return kExitUsage;
   }
   SmtpOptions smtp{job.smtp_url, job.insecure, job.ca_file, "", "", 60};
   if (!job.smtp_url.empty()) {
@@ -135,8 +145,36 @@ int RunMailCommand(const Job& job, const FileSystem& fs, std::ostream& out, std:
   int sent = 0, skipped = 0, written = 0, failed = static_cast<int>(problems.size());
   std::vector<std::string> failures;
   std::mt19937_64 random(std::random_device{}());
+  std::set<const RecipientRule*> used;
+  std::vector<std::string> names;
   for (const InputFile& in : inputs) {
     std::string output = OutputName(in);
+    std::string name = output.substr(0, output.size() - 4);
+    names.push_back(name);
+    // Who gets this one: the command line's addresses and every matching entry's.
+    std::vector<std::string> to = job.mail_to, cc = job.mail_cc, bcc = job.mail_bcc;
+    if (recipients) {
+      for (const RecipientRule* rule : recipients->For(name)) {
+        used.insert(rule);
+        to.insert(to.end(), rule->to.begin(), rule->to.end());
+        cc.insert(cc.end(), rule->cc.begin(), rule->cc.end());
+        bcc.insert(bcc.end(), rule->bcc.begin(), rule->bcc.end());
+      }
+    }
+    if (to.empty()) {
+      err << fmt::format("{}: error: no one to send it to: no entry of {} matches '{}', and no --to was given\n",
+                         in.path, job.recipients_file, name);
+      ++failed;
+      failures.push_back(in.path + " (no recipients)");
+      continue;
+    }
+    std::vector<std::string> envelope;
+    for (const auto* list : {&to, &cc, &bcc}) {
+      for (const std::string& m : *list) {
+        std::string addr = AddressOf(m, &error);
+        if (std::find(envelope.begin(), envelope.end(), addr) == envelope.end()) envelope.push_back(addr);
+      }
+    }
     auto it = entries.find(output);
     if (it == entries.end() || it->second->sha256.empty() ||
         (it->second->status != BriefStatus::kRendered && it->second->status != BriefStatus::kUpToDate)) {
@@ -152,7 +190,7 @@ int RunMailCommand(const Job& job, const FileSystem& fs, std::ostream& out, std:
       failures.push_back(in.path + " (its PDF or brief could not be read again)");
       continue;
     }
-    MailContent content = Compose(job, *check.brief, pdf, date);
+    MailContent content = Compose(job, *check.brief, pdf, date, to, cc);
     // Unique per message; reproducible under SOURCE_DATE_EPOCH (for tests).
     std::string nonce = job.source_date_epoch >= 0 ? "" : std::to_string(random());
     content.message_id = Sha256Hex(entry.sha256 + content.subject + std::to_string(date) + nonce +
@@ -165,9 +203,9 @@ int RunMailCommand(const Job& job, const FileSystem& fs, std::ostream& out, std:
     }
     if (job.dry_run) {
       out << fmt::format("{}: from {} to {}{}{}: \"{}\", attachment \"{}\" ({} bytes), message {} bytes\n",
-                         in.path, from, fmt::join(job.mail_to, ", "),
-                         job.mail_cc.empty() ? "" : fmt::format(", cc {}", fmt::join(job.mail_cc, ", ")),
-                         job.mail_bcc.empty() ? "" : fmt::format(", bcc {}", fmt::join(job.mail_bcc, ", ")),
+                         in.path, from, fmt::join(to, ", "),
+                         cc.empty() ? "" : fmt::format(", cc {}", fmt::join(cc, ", ")),
+                         bcc.empty() ? "" : fmt::format(", bcc {}", fmt::join(bcc, ", ")),
                          content.subject, content.attachment_name, pdf.size(), message.size());
       continue;
     }
@@ -200,6 +238,15 @@ int RunMailCommand(const Job& job, const FileSystem& fs, std::ostream& out, std:
     ++sent;
     if (!log.Add({output, envelope, entry.sha256, content.message_id, date}, &error)) {
       err << "brief: warning: " << error << "; the next run may send it again\n";
+    }
+  }
+  // An entry that matched no brief is most likely a typo.
+  if (recipients) {
+    for (const RecipientRule& rule : recipients->rules) {
+      if (used.count(&rule)) continue;
+      std::string guess = NearestMatch(rule.pattern, names);
+      err << fmt::format("{}:{}:{}: warning: {}: matches none of the briefs{}\n", recipients->file, rule.line,
+                         rule.column, rule.pattern, guess.empty() ? "" : " (did you mean '" + guess + "'?)");
     }
   }
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

@@ -98,6 +98,8 @@ po::options_description CommandOptions(const std::string& command, Job* job, Raw
     add("to", po::value(&job->mail_to)->composing()->value_name("ADDR"), "a recipient (repeat for more)");
     add("cc", po::value(&job->mail_cc)->composing()->value_name("ADDR"), "a copy recipient");
     add("bcc", po::value(&job->mail_bcc)->composing()->value_name("ADDR"), "a blind copy recipient (never in the headers)");
+    add("recipients", po::value(&job->recipients_file)->value_name("FILE"),
+        "per-brief to, cc and bcc from a YAML file (docs/mail.md)");
     add("subject", po::value(&job->mail_subject)->value_name("TEXT"),
         "the subject, with {name} and {as_of} (default: Company brief: {name} (as of {as_of}))");
     add("eml", po::value(&job->eml_dir)->value_name("DIR"), "write DIR/NAME.eml drafts; send nothing");
@@ -213,7 +215,9 @@ CommandLine ParseCommandLine(const std::vector<std::string>& args, const EnvLook
       return UsageError("mail: give one of --eml DIR, --smtp URL or --dry-run");
     }
     if (job.mail_from.empty()) return UsageError("mail: --from ADDR is required");
-    if (job.mail_to.empty()) return UsageError("mail: give at least one --to ADDR");
+    if (job.mail_to.empty() && job.recipients_file.empty()) {
+      return UsageError("mail: give at least one --to ADDR, or --recipients FILE");
+    }
     if (job.retries < 0 || job.retries > 10) return UsageError("mail: --retries must be from 0 to 10");
     if (raw.format != "text") return UsageError("mail: --format is text only for now");
   }

@@ -12,6 +12,8 @@ namespace brief {
 struct Command {
   const char* name;
   const char* summary;  // One line for `brief --help`.
+  // nullptr for a command of its own executable (mail: brief-mail, which
+  // links GMime and libcurl, so that the others do not load them).
   int (*run)(const Job& job, const FileSystem& fs, std::ostream& out, std::ostream& err);
 };
 
@@ -23,6 +25,7 @@ const Command* FindCommand(const std::string& name);
 
 int RunValidateCommand(const Job& job, const FileSystem& fs, std::ostream& out, std::ostream& err);
 int RunRenderCommand(const Job& job, const FileSystem& fs, std::ostream& out, std::ostream& err);
+// In the briefmail library (brief-mail).
 int RunMailCommand(const Job& job, const FileSystem& fs, std::ostream& out, std::ostream& err);
 int RunManifestCommand(const Job& job, const FileSystem& fs, std::ostream& out, std::ostream& err);
 

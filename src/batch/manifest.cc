@@ -398,7 +398,7 @@ bool ParseManifest(const std::string& text, Manifest* m, std::string* error) {
     e.status = *s;
     if (!GetNullable(b, "sha256", &e.sha256, error, where) ||
         !GetNullable(b, "stale_sha256", &e.stale_sha256, error, where) ||
-        !Get(b, "config_sha256", &e.config_sha256, error, where)) {
+        !GetNullable(b, "config_sha256", &e.config_sha256, error, where)) {
       return false;
     }
     if (!e.sha256.empty() && !Get(b, "bytes", &e.bytes, error, where)) return false;

@@ -4,12 +4,37 @@
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
+#include <filesystem>
 #include <iostream>
 
+#include "app/commands.h"
 #include "app/job.h"
 #include "cli/options.h"
 
+#ifndef BRIEF_MAIL
+namespace {
+
+// `brief mail` is the brief-mail executable beside this one (it links GMime
+// and libcurl, whose loading would cost every other command ~10 ms): run
+// it in this process's place, with the same arguments.
+[[noreturn]] void ExecMail(char** argv) {
+  std::error_code ec;
+  std::filesystem::path self = std::filesystem::read_symlink("/proc/self/exe", ec);
+  std::string mail = (self.parent_path() / "brief-mail").string();
+  argv[0] = mail.data();
+  execv(mail.c_str(), argv);
+  std::cerr << "brief: error: 'brief mail' runs " << mail << ", which cannot be started: "
+            << std::strerror(errno) << "\n";
+  std::exit(brief::kExitUsage);
+}
+
+}  // namespace
+#endif
+
 int main(int argc, char** argv) {
+#ifndef BRIEF_MAIL
+  if (argc > 1 && std::string(argv[1]) == "mail") ExecMail(argv);
+#endif
   try {
     brief::CommandLine cl = brief::ParseCommandLine(std::vector<std::string>(argv + 1, argv + argc),
                                                     [](const char* name) { return std::getenv(name); });
@@ -54,7 +79,12 @@ int main(int argc, char** argv) {
       cl.job.source_date_epoch = value;
     }
     brief::DiskFileSystem fs;
+#ifdef BRIEF_MAIL
+    int status = cl.job.command == "mail" ? brief::RunMailCommand(cl.job, fs, std::cout, std::cerr)
+                                          : brief::RunJob(cl.job, fs, std::cout, std::cerr);
+#else
     int status = brief::RunJob(cl.job, fs, std::cout, std::cerr);
+#endif
     // A report that did not reach standard output (a full disk, a closed
     // pipe) is a failure, not a success with a truncated report.
     std::cout.flush();

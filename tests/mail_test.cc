@@ -137,7 +137,7 @@ TEST_CASE("mail: delivered over STARTTLS with AUTH, Bcc in the envelope only, no
   CHECK(denied.err.find("briefs/avtotor.yaml: error: not sent: ") != std::string::npos);
 }
 
-TEST_CASE("mail: 451 then 250 is one delivery, a 550 is reported and the batch goes on") {
+TEST_CASE("mail: 451 or a dropped connection, then 250, is one delivery, and ~/.netrc, and a 550 is reported and the batch goes on") {
   TempDir out;
   {
     SmtpServer flaky("--fail-first 1");
@@ -145,6 +145,26 @@ TEST_CASE("mail: 451 then 250 is one delivery, a 550 is reported and the batch g
                      flaky.Url() + " -o " + out.path);
     CHECK_MESSAGE(r.status == 0, r.err);
     CHECK(flaky.Count() == 1);
+  }
+  {
+    SmtpServer dropping("--drop-first 1");
+    TempDir out3;
+    Run r = RunBrief("mail tests/briefs/mail/kamaz.yaml " + kFrom + "--to anna@example.ru --insecure --smtp " +
+                     dropping.Url() + " -o " + out3.path);
+    CHECK_MESSAGE(r.status == 0, r.err);
+    CHECK(dropping.Count() == 1);
+  }
+  {
+    // Credentials from ~/.netrc when the environment has none.
+    Certificate tls;
+    SmtpServer authed("--tls " + tls.cert + " " + tls.key + " --auth robot:s3cret");
+    TempDir home, out4;
+    std::ofstream(home.path + "/.netrc") << "machine 127.0.0.1 login robot password s3cret\n";
+    Run r = RunBrief("mail tests/briefs/mail/kamaz.yaml " + kFrom + "--to anna@example.ru --smtp " + authed.Url() +
+                         " --cacert " + tls.cert + " -o " + out4.path,
+                     "HOME=" + home.path);
+    CHECK_MESSAGE(r.status == 0, r.err);
+    CHECK(authed.Count() == 1);
   }
   SmtpServer strict("--reject-subject Камский");
   TempDir out2;

@@ -102,7 +102,9 @@ SendResult SmtpTransport::Send(const std::string& from, const std::vector<std::s
     result.reply = *error ? error : curl_easy_strerror(code);
     bool connection = code == CURLE_COULDNT_CONNECT || code == CURLE_OPERATION_TIMEDOUT ||
                       code == CURLE_SEND_ERROR || code == CURLE_RECV_ERROR || code == CURLE_GOT_NOTHING;
-    result.temporary = (reply >= 400 && reply < 500) || (reply == 0 && connection);
+    // A dropped connection is temporary whatever was said before it (354
+    // "send the message" included); a 5xx is the server's last word.
+    result.temporary = (reply >= 400 && reply < 500) || (connection && reply < 500);
     if (reply) result.reply = fmt::format("{} (SMTP {})", result.reply, reply);
   }
   curl_slist_free_all(rcpt);

@@ -4,10 +4,11 @@ tests. Each message it accepts is saved as DIR/N.eml, with its envelope in
 DIR/N.json ({"from": ..., "to": [...]}).
 
 Usage: smtp_server.py DIR --port-file FILE [--tls CERT KEY] [--auth USER:PASSWORD]
-                      [--fail-first N] [--reject-subject TEXT]
+                      [--fail-first N] [--drop-first N] [--reject-subject TEXT]
   --tls                STARTTLS offered and required before MAIL
   --auth               AUTH (PLAIN, LOGIN) required, after STARTTLS
   --fail-first N       answer the first N DATA commands with 451 (try again later)
+  --drop-first N       drop the connection at the first N DATA commands, unanswered
   --reject-subject     answer 550 to a message whose decoded subject contains TEXT
 Writes the port it listens on to FILE once it accepts connections, and
 runs until killed.
@@ -32,6 +33,7 @@ args.add_argument("--port-file", required=True)
 args.add_argument("--tls", nargs=2)
 args.add_argument("--auth")
 args.add_argument("--fail-first", type=int, default=0)
+args.add_argument("--drop-first", type=int, default=0)
 args.add_argument("--reject-subject")
 opts = args.parse_args()
 
@@ -40,8 +42,13 @@ class Handler:
     def __init__(self):
         self.count = 0
         self.failed = 0
+        self.dropped = 0
 
     async def handle_DATA(self, server, session, envelope):
+        if self.dropped < opts.drop_first:
+            self.dropped += 1
+            server.transport.abort()
+            return "421 4.4.2 connection dropped"  # Never reaches the client.
         if self.failed < opts.fail_first:
             self.failed += 1
             return "451 4.3.0 Temporary failure, try again later"

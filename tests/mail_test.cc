@@ -89,6 +89,11 @@ TEST_CASE("mail: --eml writes drafts that read back with the Cyrillic and Chines
         "defects: 0\n");
   std::string byd = ReadMessage(eml.path + "/byd.eml");
   CHECK(byd.find("subject: Company brief: 比亚迪股份有限公司 (as of June 2024)\n") != std::string::npos);
+  // --subject takes {name} and {as_of}.
+  TempDir eml2, out2;
+  RunBrief("mail tests/briefs/mail/byd.yaml " + kFrom + "--to a@example.com --subject '{name}: brief of {as_of}' --eml " +
+           eml2.path + " -o " + out2.path);
+  CHECK(ReadMessage(eml2.path + "/byd.eml").find("subject: 比亚迪股份有限公司: brief of June 2024\n") != std::string::npos);
   CHECK(byd.find("attachment: 比亚迪股份有限公司 — company brief.pdf\n") != std::string::npos);
   CHECK(byd.find("attachment sha256: " + Sha256Of(out.path + "/byd.pdf")) != std::string::npos);
   // Under SOURCE_DATE_EPOCH the same input gives the same bytes.
@@ -128,6 +133,17 @@ TEST_CASE("mail: delivered over STARTTLS with AUTH, Bcc in the envelope only, no
   Run resend = RunBrief(command + " --resend", env);
   CHECK(resend.status == 0);
   CHECK(server.Count() == 6);
+  // A brief whose PDF changed goes again; the others do not.
+  TempDir changed;
+  fs::copy_file("tests/briefs/mail/byd.yaml", changed.path + "/byd.yaml");
+  std::string again_command = "mail " + changed.path + " " + kFrom + "--to anna@example.ru --bcc boss@example.com --smtp " +
+                              server.Url() + " --cacert " + tls.cert + " -o " + out.path;
+  CHECK(RunBrief(again_command, env).err.find("mail: sent 0, already sent 1") != std::string::npos);
+  std::string byd = ReadWhole(changed.path + "/byd.yaml");
+  byd.replace(byd.find("Maker of"), 8, "Builder of");
+  std::ofstream(changed.path + "/byd.yaml") << byd;
+  CHECK(RunBrief(again_command, env).err.find("mail: sent 1, already sent 0") != std::string::npos);
+  CHECK(server.Count() == 7);
   // A wrong password is a failure for each brief, said with the server's reply.
   TempDir other;
   Run denied = RunBrief("mail briefs/avtotor.yaml " + kFrom + "--to anna@example.ru --smtp " + server.Url() +

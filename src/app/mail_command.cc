@@ -17,6 +17,7 @@
 #include "base/sha256.h"
 #include "batch/manifest.h"
 #include "base/edit_distance.h"
+#include "mail/delivery.h"
 #include "mail/message.h"
 #include "mail/recipients.h"
 #include "mail/sent_log.h"
@@ -223,12 +224,10 @@ int RunMailCommand(const Job& job, const FileSystem& fs, std::ostream& out, std:
       ++skipped;
       continue;
     }
-    SendResult result;
-    for (int attempt = 0;; ++attempt) {
-      result = transport.Send(from, envelope, message);
-      if (result.ok || !result.temporary || attempt >= job.retries) break;
-      std::this_thread::sleep_for(std::chrono::milliseconds(500 << attempt));  // 0.5, 1, 2 s...
-    }
+    int attempts = 0;
+    SendResult result = SendWithRetries(
+        transport, from, envelope, message, job.retries,
+        [](int ms) { std::this_thread::sleep_for(std::chrono::milliseconds(ms)); }, &attempts);
     if (!result.ok) {
       err << fmt::format("{}: error: not sent: {}\n", in.path, result.reply);
       ++failed;

@@ -194,6 +194,23 @@ TEST_CASE("mail: 451 or a dropped connection, then 250, is one delivery, and ~/.
   CHECK(r.err.find("  not sent: tests/briefs/mail/kamaz.yaml (") != std::string::npos);
 }
 
+TEST_CASE("mail: smtps:// is TLS from the start") {
+  Certificate tls;
+  SmtpServer server("--tls " + tls.cert + " " + tls.key + " --smtps --auth robot:s3cret");
+  TempDir out;
+  Run r = RunBrief("mail tests/briefs/mail/kamaz.yaml " + kFrom + "--to anna@example.ru --smtp smtps://127.0.0.1:" +
+                       std::to_string(server.port) + " --cacert " + tls.cert + " -o " + out.path,
+                   "BRIEF_SMTP_USER=robot BRIEF_SMTP_PASSWORD=s3cret");
+  CHECK_MESSAGE(r.status == 0, r.err);
+  CHECK(server.Count() == 1);
+  // Without the certificate trusted, nothing is sent.
+  Run untrusted = RunBrief("mail tests/briefs/mail/kamaz.yaml " + kFrom + "--to anna@example.ru --resend --smtp smtps://127.0.0.1:" +
+                               std::to_string(server.port) + " -o " + out.path,
+                           "BRIEF_SMTP_USER=robot BRIEF_SMTP_PASSWORD=s3cret");
+  CHECK(untrusted.status == 1);
+  CHECK(server.Count() == 1);
+}
+
 TEST_CASE("mail: STARTTLS is required unless --insecure, which is for loopback only, and usage errors") {
   SmtpServer plain("");
   TempDir out;

@@ -6,6 +6,7 @@ DIR/N.json ({"from": ..., "to": [...]}).
 Usage: smtp_server.py DIR --port-file FILE [--tls CERT KEY] [--auth USER:PASSWORD]
                       [--fail-first N] [--drop-first N] [--reject-subject TEXT]
   --tls                STARTTLS offered and required before MAIL
+  --smtps              with --tls: TLS from the first byte (smtps://) instead
   --auth               AUTH (PLAIN, LOGIN) required, after STARTTLS
   --fail-first N       answer the first N DATA commands with 451 (try again later)
   --drop-first N       drop the connection at the first N DATA commands, unanswered
@@ -31,6 +32,7 @@ args = argparse.ArgumentParser()
 args.add_argument("dir")
 args.add_argument("--port-file", required=True)
 args.add_argument("--tls", nargs=2)
+args.add_argument("--smtps", action="store_true")
 args.add_argument("--auth")
 args.add_argument("--fail-first", type=int, default=0)
 args.add_argument("--drop-first", type=int, default=0)
@@ -86,10 +88,13 @@ kwargs = {}
 if opts.tls:
     context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
     context.load_cert_chain(opts.tls[0], opts.tls[1])
-    kwargs.update(tls_context=context, require_starttls=True)
+    if opts.smtps:
+        kwargs.update(ssl_context=context)
+    else:
+        kwargs.update(tls_context=context, require_starttls=True)
 if opts.auth:
     kwargs.update(authenticator=authenticator, auth_required=True,
-                  auth_require_tls=bool(opts.tls))
+                  auth_require_tls=bool(opts.tls) and not opts.smtps)
 port = free_port()
 controller = Controller(Handler(), hostname="127.0.0.1", port=port, **kwargs)
 controller.start()

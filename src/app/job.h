@@ -50,6 +50,7 @@ struct Job {
   std::string ca_file;               // Certificates to trust for SMTP TLS.
   bool resend = false;               // Send even what the sent log has.
   int retries = 3;                   // Attempts after a temporary SMTP failure.
+  long smtp_timeout = 30;            // Seconds to wait for each SMTP reply.
   double max_size_mb = 10;           // Warn about a larger message.
   std::string subcommand;            // manifest: "merge".
   std::string merge_output;          // manifest merge: -o FILE ("" or "-": stdout).

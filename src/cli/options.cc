@@ -78,11 +78,13 @@ po::options_description CommandOptions(const std::string& command, Job* job, Raw
     return desc;
   }
   add("strict", po::bool_switch(&job->strict), "treat warnings as errors");
-  add("format", po::value(&raw->format)->default_value("text")->value_name("text|json|github"),
-      "diagnostics as text on stderr; one JSON object per brief and a summary on stdout; or "
-      "GitHub Actions annotations on stdout");
-  add("junit", po::value(&job->junit_file)->value_name("FILE"),
-      "also write a JUnit XML report (one testcase per brief) to FILE");
+  if (command != "mail") {
+    add("format", po::value(&raw->format)->default_value("text")->value_name("text|json|github"),
+        "diagnostics as text on stderr; one JSON object per brief and a summary on stdout; or "
+        "GitHub Actions annotations on stdout");
+    add("junit", po::value(&job->junit_file)->value_name("FILE"),
+        "also write a JUnit XML report (one testcase per brief) to FILE");
+  }
   add("quiet,q", po::bool_switch(&job->quiet), "no summary line");
   add("recursive,r", po::bool_switch(&job->recursive), "read the briefs in sub-folders too");
   add("template,t", po::value(&job->template_name)->default_value("classic")->value_name("TEMPLATE"),
@@ -112,6 +114,8 @@ po::options_description CommandOptions(const std::string& command, Job* job, Raw
     add("resend", po::bool_switch(&job->resend), "send even briefs the sent log says were sent");
     add("retries", po::value(&job->retries)->default_value(3)->value_name("N"),
         "tries after a temporary SMTP failure (4xx, a dropped connection)");
+    add("timeout", po::value(&job->smtp_timeout)->default_value(30)->value_name("SECONDS"),
+        "wait at most this long for each reply of the SMTP server");
     add("max-size", po::value(&job->max_size_mb)->default_value(10)->value_name("MB"),
         "warn about a message larger than this");
   }
@@ -210,7 +214,7 @@ CommandLine ParseCommandLine(const std::vector<std::string>& args, const EnvLook
     return result;
   }
   if (command == "mail") {
-    int targets = (job.eml_dir.empty() ? 0 : 1) + (job.smtp_url.empty() ? 0 : 1) + (job.dry_run ? 1 : 0);
+    int targets = (vm.count("eml") ? 1 : 0) + (vm.count("smtp") ? 1 : 0) + (job.dry_run ? 1 : 0);
     if (targets != 1) {
       return UsageError("mail: give one of --eml DIR, --smtp URL or --dry-run");
     }
@@ -219,8 +223,16 @@ CommandLine ParseCommandLine(const std::vector<std::string>& args, const EnvLook
       return UsageError("mail: give at least one --to ADDR, or --recipients FILE");
     }
     if (job.retries < 0 || job.retries > 10) return UsageError("mail: --retries must be from 0 to 10");
-    if (raw.format != "text") return UsageError("mail: --format is text only for now");
+    if (job.smtp_timeout < 1 || job.smtp_timeout > 3600) {
+      return UsageError("mail: --timeout must be from 1 to 3600 seconds");
+    }
+    if (!(job.max_size_mb > 0 && job.max_size_mb < 1e6)) {
+      return UsageError("mail: --max-size must be a number of megabytes above 0");
+    }
+    if (vm.count("smtp") && job.smtp_url.empty()) return UsageError("mail: --smtp needs a URL");
+    if (vm.count("eml") && job.eml_dir.empty()) return UsageError("mail: --eml needs a folder");
   }
+  if (raw.format.empty()) raw.format = "text";  // mail has no --format.
   if (raw.format == "json") {
     job.format = OutputFormat::kJson;
   } else if (raw.format == "github") {

@@ -2,6 +2,7 @@
 
 #include <gmime/gmime.h>
 
+#include <algorithm>
 #include <mutex>
 
 #include "base/sha256.h"
@@ -56,6 +57,7 @@ std::string BuildMessage(const MailContent& c) {
   AddMailboxes(message.p, GMIME_ADDRESS_TYPE_FROM, {c.from});
   AddMailboxes(message.p, GMIME_ADDRESS_TYPE_TO, c.to);
   AddMailboxes(message.p, GMIME_ADDRESS_TYPE_CC, c.cc);
+  if (c.unsent) AddMailboxes(message.p, GMIME_ADDRESS_TYPE_BCC, c.bcc);  // The draft's sender sends to them.
   g_mime_message_set_subject(message.p, c.subject.c_str(), "utf-8");
   GDateTime* date = g_date_time_new_from_unix_utc(c.date);
   g_mime_message_set_date(message.p, date);
@@ -113,6 +115,10 @@ std::string BuildMessage(const MailContent& c) {
 std::string AddressOf(const std::string& mailbox, std::string* error) {
   std::string addr = mailbox;
   size_t open = mailbox.rfind('<');
+  if (std::count(mailbox.begin(), mailbox.end(), '<') > 1 || std::count(mailbox.begin(), mailbox.end(), '>') > 1) {
+    *error = "'" + mailbox + "' holds more than one address; give each with its own option or list item";
+    return "";
+  }
   if (open != std::string::npos) {
     size_t close = mailbox.find('>', open);
     if (close == std::string::npos || close + 1 != mailbox.size()) {
@@ -122,6 +128,10 @@ std::string AddressOf(const std::string& mailbox, std::string* error) {
     addr = mailbox.substr(open + 1, close - open - 1);
   }
   size_t at = addr.rfind('@');
+  if (addr.find('@') != at) {
+    *error = "'" + mailbox + "' has more than one '@'";
+    return "";
+  }
   if (addr.empty() || at == std::string::npos || at == 0 || at + 1 == addr.size()) {
     *error = "'" + mailbox + "' is not an e-mail address (local@domain)";
     return "";
@@ -139,9 +149,12 @@ std::string AddressOf(const std::string& mailbox, std::string* error) {
     *error = "'" + mailbox + "': the domain '" + domain + "' is not a dotted name such as example.com";
     return "";
   }
-  if (FindInvalidUtf8(addr) != std::string::npos) {
-    *error = "'" + mailbox + "' is not valid UTF-8";
-    return "";
+  for (unsigned char ch : addr) {
+    if (ch >= 0x80) {
+      *error = "'" + mailbox + "': the address has characters beyond ASCII; write an international "
+               "domain in its xn-- form (servers without SMTPUTF8 refuse the rest)";
+      return "";
+    }
   }
   return addr;
 }

@@ -10,7 +10,8 @@ namespace brief {
 
 struct MailContent {
   std::string from;                  // "Name <a@b>" or "a@b".
-  std::vector<std::string> to, cc;   // Bcc is never a header: the transport adds it.
+  std::vector<std::string> to, cc;   // May be empty (a message to Bcc only).
+  std::vector<std::string> bcc;      // A header only in drafts (unsent); sent, it is envelope only.
   std::string subject;               // UTF-8; encoded by RFC 2047 when not ASCII.
   std::string text, html;            // The two forms of the body, UTF-8.
   std::string attachment_name;       // UTF-8; encoded by RFC 2231 when not ASCII.
@@ -25,8 +26,9 @@ struct MailContent {
 std::string BuildMessage(const MailContent& content);
 
 // The address part ("a@b") of "Name <a@b>" or "a@b", checked for the
-// syntax mail servers take (local@domain, a dotted domain or a literal, no
-// spaces or control characters); "" with *error otherwise.
+// syntax mail servers take: ASCII (an international domain in its xn--
+// form), one '@', a dotted domain or an address literal, no spaces or
+// control characters, one <...>; "" with *error otherwise.
 std::string AddressOf(const std::string& mailbox, std::string* error);
 
 }  // namespace brief

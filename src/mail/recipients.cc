@@ -2,6 +2,8 @@
 
 #include <fnmatch.h>
 
+#include <map>
+
 #include "load/yaml_loader.h"
 #include "mail/message.h"
 #include "validate/node_reader.h"
@@ -47,7 +49,8 @@ std::vector<std::string> ReadAddresses(NodeReader* reader, int id, const std::st
 std::vector<const RecipientRule*> Recipients::For(const std::string& name) const {
   std::vector<const RecipientRule*> out;
   for (const RecipientRule& r : rules) {
-    if (r.pattern == name || fnmatch(r.pattern.c_str(), name.c_str(), FNM_PATHNAME) == 0) out.push_back(&r);
+    // '*' matches across '/': "*" is every brief, "europe/*" all of Europe's.
+    if (r.pattern == name || fnmatch(r.pattern.c_str(), name.c_str(), 0) == 0) out.push_back(&r);
   }
   return out;
 }
@@ -73,10 +76,17 @@ std::optional<Recipients> LoadRecipients(const FileSystem& fs, const std::string
   Recipients result;
   result.file = path;
   const std::vector<int>& children = tree.children(tree.root);
+  std::map<std::string, int> seen;  // pattern → line
   for (size_t i = 0; i + 1 < children.size(); i += 2) {
     int key = children[i], value = children[i + 1];
     std::optional<std::string> pattern = reader.ReadText(key, "", 500);
     if (!pattern) continue;
+    auto [it, fresh] = seen.emplace(*pattern, tree.at(key).position.line);
+    if (!fresh) {
+      reader.Error(key, *pattern, "is given twice (first on line " + std::to_string(it->second) + ")",
+                   "put its addresses under one entry");
+      continue;
+    }
     RecipientRule rule;
     rule.pattern = *pattern;
     rule.line = tree.at(key).position.line;

@@ -10,7 +10,8 @@
 //   "*":
 //     bcc: archive@example.com
 //
-// Every entry that matches a brief adds its addresses. See docs/mail.md.
+// Every entry that matches a brief adds its addresses; in a glob '*' also
+// matches '/'. See docs/mail.md.
 #pragma once
 
 #include <optional>

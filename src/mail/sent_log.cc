@@ -21,17 +21,28 @@ std::string Key(const std::string& output, std::vector<std::string> recipients, 
 }  // namespace
 
 SentLog::SentLog(std::string path) : path_(std::move(path)) {
-  std::ifstream in(path_);
+  std::ifstream in(path_, std::ios::binary);
   std::string line;
   while (std::getline(in, line)) {
+    ends_in_newline_ = !in.eof();
+    if (line.empty()) continue;
     try {
       nlohmann::json j = nlohmann::json::parse(line);
       keys_.insert(Key(j.at("output").get<std::string>(), j.at("recipients").get<std::vector<std::string>>(),
                        j.at("sha256").get<std::string>()));
     } catch (const nlohmann::json::exception&) {
-      // A torn last line: that message's record is lost, never a wrong one read.
+      ++unreadable_;  // A torn line: that record is lost, never a wrong one read.
     }
   }
+}
+
+bool SentLog::Writable(std::string* error) const {
+  std::ofstream out(path_, std::ios::app | std::ios::binary);
+  if (!out) {
+    *error = "cannot write the sent log '" + path_ + "': " + std::strerror(errno);
+    return false;
+  }
+  return true;
 }
 
 bool SentLog::WasSent(const std::string& output, std::vector<std::string> recipients,
@@ -44,7 +55,9 @@ bool SentLog::Add(SentRecord r, std::string* error) {
   nlohmann::ordered_json j = {{"output", r.output},           {"recipients", r.recipients},
                               {"sha256", r.sha256},           {"message_id", r.message_id},
                               {"date", r.date}};
-  std::ofstream out(path_, std::ios::app);
+  std::ofstream out(path_, std::ios::app | std::ios::binary);
+  if (!ends_in_newline_) out << "\n";  // A torn last line stays alone.
+  ends_in_newline_ = true;
   out << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
   out.flush();
   if (!out) {

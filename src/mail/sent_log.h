@@ -27,12 +27,22 @@ class SentLog {
   bool WasSent(const std::string& output, std::vector<std::string> recipients,
                const std::string& sha256) const;
 
-  // Appends a record; false with *error when the file cannot be written.
+  // Appends a record on a line of its own (after a torn last line, too);
+  // false with *error when the file cannot be written.
   bool Add(SentRecord record, std::string* error);
+
+  // False with *error when records could not be added (checked before
+  // anything is sent: a message the log cannot record would go again).
+  bool Writable(std::string* error) const;
+
+  // Lines that were not records (a torn line, a file edited by hand).
+  int unreadable() const { return unreadable_; }
 
  private:
   std::string path_;
   std::set<std::string> keys_;
+  int unreadable_ = 0;
+  bool ends_in_newline_ = true;
 };
 
 }  // namespace brief

@@ -13,6 +13,9 @@ struct SendResult {
   bool temporary = false;  // Worth trying again: a 4xx reply, a dropped or refused connection.
   int code = 0;            // The last SMTP reply code, 0 when there was none.
   std::string reply;       // What went wrong, in the server's words where it gave any.
+  bool login_denied = false;  // The server refused the credentials: no use trying other messages.
+  bool connection = false;    // No server to talk to (refused, unreachable, silent).
+  bool interrupted = false;   // SIGINT or SIGTERM arrived during the transfer.
 };
 
 class MailTransport {
@@ -30,7 +33,7 @@ struct SmtpOptions {
   bool insecure = false;   // Allow a plain-text session (refused unless the host is loopback).
   std::string ca_file;     // Trust this certificate bundle instead of the system's.
   std::string user, password;  // AUTH; empty: ~/.netrc if it names the host, else none.
-  long timeout_seconds = 60;
+  long timeout_seconds = 30;  // For each server reply (connecting: at most 10 s).
 };
 
 class SmtpTransport : public MailTransport {

@@ -8,6 +8,7 @@
 
 #include <doctest/doctest.h>
 
+#include "tests/pdf_checks.h"
 #include "tests/run_binary.h"
 
 namespace fs = std::filesystem;
@@ -131,4 +132,29 @@ TEST_CASE("cli: folder entries named like briefs that are not files are errors, 
                  "3 briefs checked: 1 valid, 2 invalid (2 errors, 0 warnings)\n"
         "  invalid: " + dir.path + "/broken.yml (1 error)\n"
         "  invalid: " + dir.path + "/folder.yaml (1 error)\n");
+}
+
+TEST_CASE("cli: validate and render agree, brief by brief, over the corpus and both templates") {
+  // Every brief that validate passes, render renders, with the same diagnostics.
+  for (const char* tmpl : {"classic", "compact"}) for (const char* folder : {"briefs", "tests/briefs/valid", "tests/briefs/render", "tests/briefs/scripts", "tests/briefs/mail"}) {
+    TempDir out;  // A folder at a time: two folders may hold briefs of the same name.
+    std::string inputs = std::string(" ") + folder;
+    Run v = RunBrief(std::string("validate --format json -t ") + tmpl + inputs);
+    Run r = RunBrief(std::string("render --format json -t ") + tmpl + inputs + " -o " + out.path);
+    CHECK(v.status == r.status);
+    std::vector<std::string> vl = Lines(v.out), rl = Lines(r.out);
+    REQUIRE(vl.size() == rl.size());
+    for (size_t i = 0; i + 1 < vl.size(); ++i) {
+      // {"file":F,"valid":B,...,"diagnostics":D} against {"file":F,...,"ok":B,"diagnostics":D}
+      bool valid = vl[i].find("\"valid\":true") != std::string::npos;
+      bool ok = rl[i].find("\"ok\":true") != std::string::npos;
+      std::string vd = vl[i].substr(vl[i].find("\"diagnostics\":"));
+      std::string rd = rl[i].substr(rl[i].find("\"diagnostics\":"));
+      CHECK_MESSAGE(valid == ok, tmpl << ": " << vl[i]);
+      CHECK_MESSAGE(vd == rd, tmpl << ": " << vl[i] << "\n" << rl[i]);
+    }
+  }
+  CHECK(RunBrief("validate --no-layout tests/briefs/render/stress.yaml").status == 0);
+  CHECK(RunBrief("validate tests/briefs/render/stress.yaml").status == 1);
+  CHECK(RunBrief("help render").out.rfind("usage: brief render [options] PATH...", 0) == 0);
 }

@@ -121,12 +121,28 @@ std::vector<Diagnostic> MissingGlyphDiagnostics(const std::vector<MissingGlyph>&
   return out;
 }
 
+PageLayout BriefRenderer::Lay(const Brief& brief, const std::string& file, ImageSize logo_size,
+                              const TextShaper& shaper, std::vector<Diagnostic>* diagnostics) const {
+  LayoutInput input{brief, template_, shaper, logo_size, GeneratorName()};
+  PageLayout page = FitPage(input);
+  *diagnostics = MissingGlyphDiagnostics(page.missing, file);
+  if (!page.overflows.empty()) {
+    diagnostics->push_back(
+        {Severity::kError, file, 0, 0, "",
+         fmt::format("the brief does not fit on one page even at the minimum type size ({} pt); "
+                     "overflowing: {}",
+                     template_.size_minimum, DescribeOverflows(page.overflows)),
+         "shorten those sections, or use a template with more room"});
+  }
+  return page;
+}
+
 std::vector<Diagnostic> BriefRenderer::Check(const Brief& brief, const std::string& file) const {
   TextShaper shaper(*fonts_);
   // Validation checked the logo and found its size: no second decode here.
-  LayoutInput input{brief, template_, shaper, {brief.company.logo_width, brief.company.logo_height},
-                    GeneratorName()};
-  return MissingGlyphDiagnostics(LayoutAtScale(input, 1.0).missing, file);
+  std::vector<Diagnostic> diagnostics;
+  Lay(brief, file, {brief.company.logo_width, brief.company.logo_height}, shaper, &diagnostics);
+  return diagnostics;
 }
 
 std::unique_ptr<BriefRenderer> BriefRenderer::Create(const Template& t, const std::string& fonts_dir,
@@ -149,19 +165,9 @@ RenderOutcome BriefRenderer::Render(const Brief& brief, const std::string& file,
   }
   if (!brief.company.logo_path.empty()) outcome.logo_sha256 = Sha256Hex(logo);
   TextShaper shaper(*fonts_);  // Per brief: it caches shaped text.
-  LayoutInput input{brief, template_, shaper, logo_size, GeneratorName()};
-  PageLayout page = FitPage(input);
+  PageLayout page = Lay(brief, file, logo_size, shaper, &outcome.diagnostics);
   outcome.body_size = template_.size_base * page.scale;
-  outcome.diagnostics = MissingGlyphDiagnostics(page.missing, file);
-  if (!page.overflows.empty()) {
-    outcome.diagnostics.push_back(
-        {Severity::kError, file, 0, 0, "",
-         fmt::format("the brief does not fit on one page even at the minimum type size ({} pt); "
-                     "overflowing: {}",
-                     template_.size_minimum, DescribeOverflows(page.overflows)),
-         "shorten those sections, or use a template with more room"});
-    return outcome;
-  }
+  if (!page.overflows.empty()) return outcome;
   RenderResult pdf = RenderPdf(page, template_, *fonts_, MakeInfo(brief, source_date_epoch), logo);
   if (!pdf.ok) {
     outcome.diagnostics.push_back({Severity::kError, file, 0, 0, "", "rendering failed: " + pdf.error, ""});

@@ -12,6 +12,9 @@
 #include "layout/layout_context.h"
 #include "model/brief.h"
 #include "template/template.h"
+#include "text/text_shaper.h"
+#include "base/image_info.h"
+#include "layout/page_layout.h"
 
 namespace brief {
 
@@ -37,7 +40,8 @@ class BriefRenderer {
                        long long source_date_epoch) const;
 
   // What Render would report about the brief short of writing: characters
-  // no font of the template can draw (warnings, one per field).
+  // no font of the template can draw (warnings, one per field), and a page
+  // that does not fit even at the minimum type size (an error).
   std::vector<Diagnostic> Check(const Brief& brief, const std::string& file) const;
 
   const Template& tmpl() const { return template_; }
@@ -47,6 +51,11 @@ class BriefRenderer {
 
  private:
   BriefRenderer(const Template& t) : template_(t) {}
+
+  // Fits the page (shrinking type as needed); *diagnostics gets the
+  // missing glyphs and, when even the minimum size overflows, the error.
+  PageLayout Lay(const Brief& brief, const std::string& file, ImageSize logo_size,
+                 const TextShaper& shaper, std::vector<Diagnostic>* diagnostics) const;
 
   Template template_;
   std::unique_ptr<FontSet> fonts_;

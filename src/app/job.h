@@ -26,6 +26,7 @@ struct Job {
   bool quiet = false;                // No summary line.
   OutputFormat format = OutputFormat::kText;
   bool recursive = false;            // Folders: sub-folders too.
+  bool no_layout = false;            // validate: the format only, no fonts or layout.
   std::string junit_file;            // Also write a JUnit XML report here.
   std::string output_dir = "output"; // render: where PDFs go.
   std::string template_name = "classic";  // Name or path of a template.

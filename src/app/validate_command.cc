@@ -25,9 +25,13 @@ int RunValidateCommand(const Job& job, const FileSystem& fs, std::ostream& out, 
   auto start = std::chrono::steady_clock::now();
   // Validation promises what rendering does: the template's fonts must
   // draw every character (the same warnings, the same --strict).
+  // (--no-layout: the format only; no template, fonts or layout.)
   std::string template_path;
-  std::unique_ptr<BriefRenderer> renderer = PrepareRenderer(job, fs, err, &template_path);
-  if (!renderer) return kExitUsage;
+  std::unique_ptr<BriefRenderer> renderer;
+  if (!job.no_layout) {
+    renderer = PrepareRenderer(job, fs, err, &template_path);
+    if (!renderer) return kExitUsage;
+  }
   std::vector<Diagnostic> problems;
   std::vector<InputFile> files = ExpandInputs(fs, job.inputs, job.recursive, &problems);
   std::vector<std::string> taken;
@@ -54,7 +58,7 @@ int RunValidateCommand(const Job& job, const FileSystem& fs, std::ostream& out, 
   for (const InputFile& file : files) {
     auto t0 = std::chrono::steady_clock::now();
     BriefCheck check = CheckBriefFile(fs, file.path, job.strict);
-    if (check.brief) AddFindings(job.strict, renderer->Check(*check.brief, file.path), &check);
+    if (check.brief && renderer) AddFindings(job.strict, renderer->Check(*check.brief, file.path), &check);
     note(check, std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
   }
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

@@ -89,6 +89,10 @@ po::options_description CommandOptions(const std::string& command, Job* job, Raw
   add("recursive,r", po::bool_switch(&job->recursive), "read the briefs in sub-folders too");
   add("template,t", po::value(&job->template_name)->default_value("classic")->value_name("TEMPLATE"),
       "template name (templates/NAME.yaml) or path to a template file");
+  if (command == "validate") {
+    add("no-layout", po::bool_switch(&job->no_layout),
+        "check the format only: not that the template can draw the brief on one page");
+  }
   if (command == "render" || command == "mail") {
     add("output,o", po::value(&job->output_dir)->default_value("output")->value_name("DIR"),
         "folder for the PDFs and manifest.json (created if missing)");
@@ -147,6 +151,9 @@ std::string ResourceDir(const char* argv0) {
 CommandLine ParseCommandLine(const std::vector<std::string>& args, const EnvLookup& env) {
   if (args.empty()) return UsageError("no command given\n\n" + Usage());
   const std::string& command = args[0];
+  if (command == "help" && args.size() > 1 && FindCommand(args[1])) {
+    return ParseCommandLine({args[1], "--help"}, env);  // brief help render = brief render --help
+  }
   if (command == "-h" || command == "--help" || command == "help") return Print(Usage());
   if (command == "--version" || command == "-V") {
     return Print(fmt::format("brief {}\n", BriefVersion()));

@@ -16,15 +16,21 @@ std::string Lower(std::string_view s) {
 }  // namespace
 
 int EditDistance(std::string_view a, std::string_view b) {
-  // Two-row dynamic programme: row[j] = distance(a[0..i), b[0..j)).
-  std::vector<int> prev(b.size() + 1), cur(b.size() + 1);
+  // Three-row dynamic programme: row[j] = distance(a[0..i), b[0..j)), with
+  // the row before the previous for transpositions (optimal string
+  // alignment: "nmae" is one edit from "name").
+  std::vector<int> before(b.size() + 1), prev(b.size() + 1), cur(b.size() + 1);
   for (size_t j = 0; j <= b.size(); ++j) prev[j] = static_cast<int>(j);
   for (size_t i = 1; i <= a.size(); ++i) {
     cur[0] = static_cast<int>(i);
     for (size_t j = 1; j <= b.size(); ++j) {
       int substitute = prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
       cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, substitute});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
+        cur[j] = std::min(cur[j], before[j - 2] + 1);
+      }
     }
+    std::swap(before, prev);
     std::swap(prev, cur);
   }
   return prev[b.size()];

@@ -7,7 +7,8 @@
 
 namespace brief {
 
-// Levenshtein distance (insert, delete, substitute; each cost 1), by bytes.
+// Damerau-Levenshtein distance, optimal string alignment (insert, delete,
+// substitute, swap two neighbours; each cost 1), by bytes.
 int EditDistance(std::string_view a, std::string_view b);
 
 // Returns the candidate closest to word if it is close enough to be a

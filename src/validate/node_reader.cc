@@ -120,6 +120,7 @@ std::optional<MapFields> NodeReader::ReadMap(int id, const std::string& path,
       std::string guess = NearestMatch(key.text, known_keys);
       std::string message = fmt::format("unknown key '{}'", key.text);
       if (!guess.empty()) message += fmt::format(" (did you mean '{}'?)", guess);
+      if (!guess.empty()) fields.misspelt.insert(guess);
       std::string keys;
       for (const std::string& k : known_keys) keys += (keys.empty() ? "" : ", ") + k;
       Error(key_id, path, message, guess.empty() ? "known keys here: " + keys : "");
@@ -130,7 +131,10 @@ std::optional<MapFields> NodeReader::ReadMap(int id, const std::string& path,
 
 int NodeReader::Require(const MapFields& fields, const std::string& key, const std::string& hint) {
   int id = fields.Get(key);
-  if (id < 0) Error(fields.node, fields.path, fmt::format("missing required key '{}'", key), hint);
+  // Misspelt: already said, with the fix, at the misspelt key.
+  if (id < 0 && !fields.misspelt.count(key)) {
+    Error(fields.node, fields.path, fmt::format("missing required key '{}'", key), hint);
+  }
   return id;
 }
 

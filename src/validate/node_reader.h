@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <map>
+#include <set>
 #include <optional>
 #include <string>
 #include <vector>
@@ -22,6 +23,9 @@ struct MapFields {
   int node = -1;  // The mapping itself (where "missing key" is reported).
   std::string path;
   std::map<std::string, std::pair<int, int>> entries;  // key → (key id, value id)
+  // Known keys an unknown key was taken for ("nmae" → "name"): that key's
+  // "did you mean" error stands for its absence too (one mistake, one error).
+  std::set<std::string> misspelt;
 
   // Value id for `key`, or -1 when absent.
   int Get(const std::string& key) const;

@@ -81,7 +81,8 @@ TEST_CASE("render: a brief that cannot fit fails, names the sections and writes 
   TempDir out;
   Run r = RunBrief("render tests/briefs/render/stress.yaml -o " + out.path);
   CHECK(r.status == 1);
-  CHECK(r.err.find("tests/briefs/render/stress.yaml: error: the brief does not fit on one page even "
+  // At the key of the first section that overflows.
+  CHECK(r.err.find("tests/briefs/render/stress.yaml:33:12: error: company.summary: the brief does not fit on one page even "
                    "at the minimum type size (6.5 pt); overflowing: ") == 0);
   CHECK(r.err.find("history (") != std::string::npos);
   CHECK_FALSE(fs::exists(out.path + "/stress.pdf"));

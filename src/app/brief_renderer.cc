@@ -121,6 +121,20 @@ std::vector<Diagnostic> MissingGlyphDiagnostics(const std::vector<MissingGlyph>&
   return out;
 }
 
+namespace {
+
+// Where in the brief a page section's content comes from, so that an
+// overflow points at the key to shorten.
+std::string SectionPath(const std::string& section) {
+  if (section == "summary") return "company.summary";
+  if (section == "people") return "company.people";
+  if (section == "facts") return "company";
+  if (section == "header and sources") return "sources";
+  return section;
+}
+
+}  // namespace
+
 PageLayout BriefRenderer::Lay(const Brief& brief, const std::string& file, ImageSize logo_size,
                               const TextShaper& shaper, std::vector<Diagnostic>* diagnostics) const {
   LayoutInput input{brief, template_, shaper, logo_size, GeneratorName()};
@@ -128,7 +142,7 @@ PageLayout BriefRenderer::Lay(const Brief& brief, const std::string& file, Image
   *diagnostics = MissingGlyphDiagnostics(page.missing, file);
   if (!page.overflows.empty()) {
     diagnostics->push_back(
-        {Severity::kError, file, 0, 0, "",
+        {Severity::kError, file, 0, 0, SectionPath(page.overflows.front().section),
          fmt::format("the brief does not fit on one page even at the minimum type size ({} pt); "
                      "overflowing: {}",
                      template_.size_minimum, DescribeOverflows(page.overflows)),

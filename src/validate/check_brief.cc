@@ -24,7 +24,10 @@ bool LooksLikeNumberOrFlag(const std::string& text) {
 void FindCutText(const SyntaxTree& tree, const std::string& source, const std::string& file, int id,
                  const std::string& path, std::vector<Diagnostic>* out) {
   const SyntaxNode& n = tree.at(id);
-  const std::vector<int>& children = tree.children(id);
+  // An alias is not walked: its anchored node was (and an "alias bomb"
+  // would otherwise take exponential time).
+  if (n.alias_of >= 0) return;
+  const std::vector<int>& children = n.children;
   if (n.kind == NodeKind::kMap) {
     for (size_t i = 0; i + 1 < children.size(); i += 2) {
       const SyntaxNode& key = tree.at(children[i]);

@@ -1,6 +1,5 @@
 #include "app/command_support.h"
 
-#include <filesystem>
 #include <fstream>
 #include <optional>
 #include <ostream>
@@ -10,6 +9,7 @@
 #include "base/edit_distance.h"
 #include "batch/github.h"
 #include "batch/junit.h"
+#include "batch/manifest.h"
 #include "output/atomic_write.h"
 #include "template/load_template.h"
 
@@ -29,10 +29,6 @@ std::vector<std::string> TemplateNames(const FileSystem& fs, const std::string& 
 }
 
 }  // namespace
-
-std::string Plural(int n, const char* word) {
-  return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
-}
 
 std::unique_ptr<BriefRenderer> PrepareRenderer(const Job& job, const FileSystem& fs,
                                                std::ostream& err, std::string* template_path) {
@@ -96,26 +92,14 @@ void PrintDiagnostics(const Job& job, const std::vector<Diagnostic>& diagnostics
 
 bool JunitPathIsFree(const Job& job, const std::vector<std::string>& taken, std::ostream& err) {
   if (job.junit_file.empty()) return true;
-  namespace stdfs = std::filesystem;
-  std::error_code ec;
-  // Made absolute first: weakly_canonical leaves a path relative when none
-  // of it exists yet (a new output folder), so "./o/x.pdf" and "o/x.pdf"
-  // would differ.
-  auto resolved = [&](const std::string& p) {
-    return stdfs::weakly_canonical(stdfs::absolute(p, ec), ec).lexically_normal();
-  };
-  stdfs::path report = resolved(job.junit_file);
   for (const std::string& path : taken) {
-    if (resolved(path) == report) {
-      err << fmt::format("brief: error: --junit {} would overwrite {}, which this run {}; write the "
-                         "report somewhere else\n",
-                         job.junit_file, path,
-                         path.size() > 4 && path.compare(path.size() - 4, 4, ".pdf") == 0 ? "writes"
-                         : path.size() >= 13 && path.compare(path.size() - 13, 13, "manifest.json") == 0
-                             ? "writes"
-                             : "reads");
-      return false;
-    }
+    if (!SamePath(path, job.junit_file)) continue;
+    // A PDF or the manifest: what the run writes; anything else, a brief it reads.
+    bool written = path.ends_with(".pdf") || path.ends_with("/" + std::string(kManifestName));
+    err << fmt::format("brief: error: --junit {} would overwrite {}, which this run {}; write the "
+                       "report somewhere else\n",
+                       job.junit_file, path, written ? "writes" : "reads");
+    return false;
   }
   return true;
 }

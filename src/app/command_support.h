@@ -14,9 +14,6 @@
 
 namespace brief {
 
-// "1 brief", "3 briefs".
-std::string Plural(int n, const char* word);
-
 // The renderer for the job's template, or nullptr after reporting why to
 // `err` (an unknown or invalid template, a missing font: usage errors).
 // *template_path is set to the template file used.

@@ -18,6 +18,7 @@
 #include "batch/manifest.h"
 #include "base/edit_distance.h"
 #include "batch/interrupt.h"
+#include "batch/junit.h"
 #include "mail/delivery.h"
 #include "mail/message.h"
 #include "mail/recipients.h"
@@ -29,20 +30,6 @@
 namespace brief {
 
 namespace {
-
-std::string HtmlEscape(const std::string& text) {
-  std::string out;
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out.push_back(c);
-    }
-  }
-  return out;
-}
 
 // A file name from a company name: no path separators or control characters.
 std::string SafeFileName(const std::string& name) {
@@ -79,7 +66,8 @@ MailContent Compose(const Job& job, const Brief& b, const std::string& pdf, long
   m.html = fmt::format(
       "<!DOCTYPE html>\n<html><body>\n<h1>{}</h1>\n<p>{}<br>Facts as of {}</p>\n<p>{}</p>\n"
       "<p>The one-page brief is attached as a PDF.</p>\n</body></html>\n",
-      HtmlEscape(title), HtmlEscape(line), HtmlEscape(as_of), HtmlEscape(c.summary));
+      XmlEscape(title, false), XmlEscape(line, false), XmlEscape(as_of, false),
+      XmlEscape(c.summary, false));
   m.attachment_name = SafeFileName(c.name) + " — company brief.pdf";
   m.pdf = pdf;
   m.date = date;

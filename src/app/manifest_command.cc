@@ -1,5 +1,4 @@
 // brief manifest merge: the manifests of a sharded batch joined into one.
-#include <filesystem>
 #include <ostream>
 
 #include <fmt/format.h>
@@ -19,13 +18,8 @@ int RunManifestCommand(const Job& job, const FileSystem& fs, std::ostream& out, 
   // The merged manifest never replaces one of those it is made from.
   bool to_stdout = job.merge_output.empty() || job.merge_output == "-";
   if (!to_stdout) {
-    namespace stdfs = std::filesystem;
-    std::error_code ec;
-    auto resolved = [&](const std::string& p) {
-      return stdfs::weakly_canonical(stdfs::absolute(p, ec), ec).lexically_normal();
-    };
     for (const std::string& path : job.inputs) {
-      if (resolved(path) == resolved(job.merge_output)) {
+      if (SamePath(path, job.merge_output)) {
         err << "brief: error: manifest merge: -o " << job.merge_output << " is one of the manifests to "
             << "merge; write the merged manifest somewhere else\n";
         return kExitUsage;

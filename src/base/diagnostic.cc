@@ -65,6 +65,10 @@ std::string DiagnosticsJson(const std::vector<Diagnostic>& diagnostics) {
   return out + "]";
 }
 
+std::string Plural(long long n, const char* word) {
+  return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
+}
+
 void SortByPosition(std::vector<Diagnostic>* diagnostics) {
   std::stable_sort(diagnostics->begin(), diagnostics->end(),
                    [](const Diagnostic& a, const Diagnostic& b) {

@@ -37,6 +37,9 @@ std::string JsonQuote(const std::string& text);
 // Stable sort into file order: by line, then column.
 void SortByPosition(std::vector<Diagnostic>* diagnostics);
 
+// "1 brief", "3 briefs": a count and an English noun for messages.
+std::string Plural(long long n, const char* word);
+
 // Number of diagnostics with the given severity.
 int CountSeverity(const std::vector<Diagnostic>& diagnostics, Severity severity);
 

@@ -211,4 +211,14 @@ std::string NormalizePath(const std::string& path) {
   return out.empty() ? "." : out;
 }
 
+bool SamePath(const std::string& a, const std::string& b) {
+  // Absolute first: weakly_canonical leaves a path relative when none of
+  // it exists yet (a folder still to be made).
+  auto resolved = [](const std::string& p) {
+    std::error_code ec;
+    return fs::weakly_canonical(fs::absolute(p, ec), ec).lexically_normal();
+  };
+  return resolved(a) == resolved(b);
+}
+
 }  // namespace brief

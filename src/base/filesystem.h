@@ -87,6 +87,11 @@ std::string DirName(const std::string& path);
 // The file name without directory and last extension ("a/b.yaml" → "b").
 std::string FileStem(const std::string& path);
 
+// True when two paths name the same file on disk, whether it exists yet or
+// not: both made absolute, links resolved as far as they exist, "." and
+// ".." removed ("./o/x.pdf", "o/x.pdf" and "/cwd/o/../o/x.pdf" agree).
+bool SamePath(const std::string& a, const std::string& b);
+
 // Lexically normalised path: removes ".", resolves "x/..", drops duplicate '/'.
 std::string NormalizePath(const std::string& path);
 

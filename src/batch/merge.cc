@@ -25,10 +25,6 @@ std::string DirOf(const std::string& path) {
   return slash == std::string::npos ? "." : path.substr(0, slash);
 }
 
-std::string Plural(size_t n, const char* word) {
-  return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
-}
-
 // "a, b, c and 4 more".
 std::string List(const std::vector<std::string>& names) {
   constexpr size_t kShown = 5;

@@ -62,10 +62,10 @@ TEST_CASE("batch: -r renders a mixed tree, keeps its folders, reports each failu
   Write(in.path + "/asia/acme.yaml", ReadWhole("tests/briefs/valid/cjk.yaml"));  // Same name, other folder.
   Write(in.path + "/asia/broken.yaml", ReadWhole("tests/briefs/invalid/version.yaml"));
   Write(in.path + "/.hidden/skipped.yaml", "not even YAML: [");
-  Run flat = RunBrief("render " + in.path + " -o " + out.path);
+  Run flat = RunBrief("render --format short " + in.path + " -o " + out.path);
   CHECK(flat.status == 0);  // Without -r, the top folder only.
   CHECK(PdfsIn(out.path) == std::vector<std::string>{"avtotor.pdf"});
-  Run r = RunBrief("render -r " + in.path + " -o " + out.path);
+  Run r = RunBrief("render --format short -r " + in.path + " -o " + out.path);
   CHECK(r.status == 1);
   CHECK(r.err.find(in.path + "/asia/broken.yaml:1:8: error: brief: format version 2 is not supported") == 0);
   CHECK(Summary(r) == "rendered 2, up to date 1, failed 1 in T s");
@@ -358,7 +358,7 @@ TEST_CASE("batch: a progress line on a terminal only, erased at the end, and NO_
   fs::copy_file("tests/briefs/invalid/version.yaml", in.path + "/zz.yaml");
   // script(1) runs the program on a pseudo-terminal.
   auto on_terminal = [&](const std::string& env) {
-    return RunShell("env " + env + " script -qec '" + std::string(BRIEF_BINARY) + " render --force -j 1 " +
+    return RunShell("env " + env + " script -qec '" + std::string(BRIEF_BINARY) + " render --format short --force -j 1 " +
                     in.path + " -o " + out.path + "' /dev/null").out;
   };
   std::string tty = on_terminal("-u CI -u NO_COLOR TERM=xterm");
@@ -424,7 +424,7 @@ TEST_CASE("batch: two briefs for one PDF, a failed brief's old PDF, a merged man
   fs::copy_file("tests/briefs/valid/minimal.yml", in.path + "/same.yaml");
   fs::copy_file("tests/briefs/valid/minimal.yml", in.path + "/same.yml");
   fs::copy_file("tests/briefs/valid/minimal.yml", in.path + "/gone.yaml");
-  Run first = RunBrief("render " + in.path + " -o " + out.path);
+  Run first = RunBrief("render --format short " + in.path + " -o " + out.path);
   CHECK(first.status == 1);
   CHECK(first.err.find(in.path + "/same.yml: error: " + out.path + "/same.pdf is also the output of " + in.path +
                        "/same.yaml") != std::string::npos);
@@ -465,7 +465,7 @@ TEST_CASE("batch: two briefs for one PDF, a failed brief's old PDF, a merged man
 TEST_CASE("batch: -r walks a folder named like a brief, and a tree with no briefs is an error") {
   TempDir in, out;
   fs::create_directories(in.path + "/2024.yaml");
-  Run none = RunBrief("render -r " + in.path + " -o " + out.path);
+  Run none = RunBrief("render --format short -r " + in.path + " -o " + out.path);
   CHECK(none.status == 1);
   CHECK(none.err.find(in.path + ": error: folder and its sub-folders hold no .yaml or .yml files\n") == 0);
   fs::copy_file("tests/briefs/valid/minimal.yml", in.path + "/2024.yaml/acme.yaml");
@@ -473,7 +473,7 @@ TEST_CASE("batch: -r walks a folder named like a brief, and a tree with no brief
   CHECK(fs::exists(out.path + "/2024.yaml/acme.pdf"));
   // A file name that is not UTF-8 cannot be named in the manifest: said, not skipped silently.
   fs::copy_file("tests/briefs/valid/minimal.yml", in.path + "/bad-\xff.yaml");
-  Run bad = RunBrief("render -r " + in.path + " -o " + out.path);
+  Run bad = RunBrief("render --format short -r " + in.path + " -o " + out.path);
   CHECK(bad.status == 1);
   CHECK(bad.err.find("/bad-\xff.yaml: error: the file name is not valid UTF-8") != std::string::npos);
 }

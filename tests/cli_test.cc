@@ -20,8 +20,45 @@ TEST_CASE("cli: validate the sample briefs") {
   CHECK(r.out == "");
 }
 
-TEST_CASE("cli: an invalid brief exits 1 with file:line:col diagnostics and hints") {
-  Run r = RunBrief("validate tests/briefs/invalid/currency.yaml");
+TEST_CASE("cli: an invalid brief exits 1 with source excerpts, or file:line:col lines with --format short") {
+  Run excerpt = RunBrief("validate tests/briefs/invalid/currency.yaml");
+  CHECK(excerpt.status == 1);
+  CHECK(excerpt.err ==
+        "error: revenue[1].currency: 'RUR' is not an ISO 4217 code (did you mean 'RUB'?)\n"
+        "  --> tests/briefs/invalid/currency.yaml:20:15\n"
+        "   |\n"
+        "20 |     currency: RUR\n"
+        "   |               ^^^\n"
+        "   = hint: RUR (Russian rouble) was retired in 1998; use RUB\n"
+        "\n"
+        "error: revenue[2].currency: 'usd' is not an ISO 4217 code (did you mean 'USD'?)\n"
+        "  --> tests/briefs/invalid/currency.yaml:23:15\n"
+        "   |\n"
+        "23 |     currency: usd\n"
+        "   |               ^^^\n"
+        "   = hint: currency codes are written in capitals\n"
+        "\n"
+        "error: revenue[3].currency: 'QQQ' is not an ISO 4217 code\n"
+        "  --> tests/briefs/invalid/currency.yaml:26:15\n"
+        "   |\n"
+        "26 |     currency: QQQ\n"
+        "   |               ^^^\n"
+        "\n"
+        "1 brief checked: 0 valid, 1 invalid (3 errors, 0 warnings)\n");
+  // Colour only when asked for or forced; NO_COLOR wins over CLICOLOR_FORCE, --color over both.
+  const std::string red = "\033[1;31merror\033[0m";
+  CHECK(RunBrief("validate --color always tests/briefs/invalid/currency.yaml").err.find(red) == 0);
+  CHECK(RunBrief("validate tests/briefs/invalid/currency.yaml", "CLICOLOR_FORCE=1").err.find(red) == 0);
+  CHECK(RunBrief("validate tests/briefs/invalid/currency.yaml", "CLICOLOR_FORCE=0").err.find("\033") == std::string::npos);
+  CHECK(RunBrief("validate tests/briefs/invalid/currency.yaml", "NO_COLOR=1 CLICOLOR_FORCE=1").err.find("\033") ==
+        std::string::npos);
+  CHECK(RunBrief("validate --color always tests/briefs/invalid/currency.yaml", "NO_COLOR=1").err.find(red) == 0);
+  CHECK(RunBrief("validate --color never tests/briefs/invalid/currency.yaml", "CLICOLOR_FORCE=1").err.find("\033") ==
+        std::string::npos);
+  CHECK(RunBrief("validate --color sometimes briefs").err ==
+        "brief: error: validate: --color must be auto, always or never, not 'sometimes'\n");
+
+  Run r = RunBrief("validate --format short tests/briefs/invalid/currency.yaml");
   CHECK(r.status == 1);
   CHECK(r.err ==
         "tests/briefs/invalid/currency.yaml:20:15: error: revenue[1].currency: 'RUR' is not an ISO "
@@ -36,19 +73,19 @@ TEST_CASE("cli: an invalid brief exits 1 with file:line:col diagnostics and hint
 }
 
 TEST_CASE("cli: warnings pass, --strict makes them errors") {
-  Run r = RunBrief("validate tests/briefs/invalid/history-order.yaml");
+  Run r = RunBrief("validate --format short tests/briefs/invalid/history-order.yaml");
   CHECK(r.status == 0);
   CHECK(r.err.find(":14:11: warning: history[2].date: history is out of order") != std::string::npos);
-  Run strict = RunBrief("validate --strict tests/briefs/invalid/history-order.yaml");
+  Run strict = RunBrief("validate --format short --strict tests/briefs/invalid/history-order.yaml");
   CHECK(strict.status == 1);
   CHECK(strict.err.find(":14:11: error: history[2].date: history is out of order") != std::string::npos);
 }
 
 TEST_CASE("cli: folders expand to their briefs, sorted, results are per file") {
-  Run r = RunBrief("validate --quiet tests/briefs/valid briefs/avtotor.yaml");
+  Run r = RunBrief("validate --format short --quiet tests/briefs/valid briefs/avtotor.yaml");
   CHECK(r.status == 0);
   CHECK(r.err == "");
-  Run mixed = RunBrief("validate briefs tests/briefs/invalid/empty.yaml");
+  Run mixed = RunBrief("validate --format short briefs tests/briefs/invalid/empty.yaml");
   CHECK(mixed.status == 1);
   CHECK(mixed.err ==
         "tests/briefs/invalid/empty.yaml: error: the file is empty; a brief is a YAML mapping "
@@ -71,7 +108,7 @@ TEST_CASE("cli: JSON output, one object per brief on stdout, then a summary obje
 }
 
 TEST_CASE("cli: missing inputs and folders without briefs are errors for that input") {
-  Run r = RunBrief("validate no/such.yaml tests/briefs/invalid/logos");
+  Run r = RunBrief("validate --format short no/such.yaml tests/briefs/invalid/logos");
   CHECK(r.status == 1);
   CHECK(r.err ==
         "no/such.yaml: error: no such file or folder\n"
@@ -103,7 +140,7 @@ TEST_CASE("cli: usage errors exit 2") {
   CHECK(RunBrief("render briefs/avtotor.yaml -o /nonexistent", "SOURCE_DATE_EPOCH=+17").status == 2);
   Run format = RunBrief("validate --format xml briefs");
   CHECK(format.status == 2);
-  CHECK(format.err == "brief: error: validate: --format must be text, json or github, not 'xml'\n");
+  CHECK(format.err == "brief: error: validate: --format must be text, short, json or github, not 'xml'\n");
   Run nothing = RunBrief("validate");
   CHECK(nothing.status == 2);
 }
@@ -125,7 +162,7 @@ TEST_CASE("cli: folder entries named like briefs that are not files are errors, 
   fs::copy_file("briefs/avtotor.yaml", dir.path + "/avtotor.yaml");
   fs::create_directory(dir.path + "/folder.yaml");
   fs::create_symlink("/nonexistent/brief.yaml", dir.path + "/broken.yml");
-  Run r = RunBrief("validate " + dir.path);
+  Run r = RunBrief("validate --format short " + dir.path);
   CHECK(r.status == 1);
   CHECK(r.err == dir.path + "/broken.yml: error: is named like a brief but is not a regular file\n" +
                  dir.path + "/folder.yaml: error: is named like a brief but is not a regular file\n"

@@ -239,7 +239,7 @@ TEST_CASE("mail: --recipients gives each brief its people, checked like a brief,
         "\"b*\":\n  to: [asia-desk@example.com]\n  bc: archive@example.com\n"
         "avtotr:\n  to: x@exam ple.com\n");
   std::string command = "mail tests/briefs/mail briefs/avtotor.yaml " + kFrom + "--recipients " + file +
-                        " --dry-run -o " + dir.path + "/out";
+                        " --format short --dry-run -o " + dir.path + "/out";
   Run bad = RunBrief(command);
   CHECK(bad.status == 2);
   CHECK(bad.err == file + ":6:3: error: b*: unknown key 'bc' (did you mean 'cc'?)\n" + file +

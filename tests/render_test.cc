@@ -79,12 +79,19 @@ TEST_CASE("render: the same input gives the same bytes, SOURCE_DATE_EPOCH sets t
 
 TEST_CASE("render: a brief that cannot fit fails, names the sections and writes nothing") {
   TempDir out;
-  Run r = RunBrief("render tests/briefs/render/stress.yaml -o " + out.path);
+  Run r = RunBrief("render --format short tests/briefs/render/stress.yaml -o " + out.path);
   CHECK(r.status == 1);
-  // At the key of the first section that overflows.
-  CHECK(r.err.find("tests/briefs/render/stress.yaml:33:12: error: company.summary: the brief does not fit on one page even "
-                   "at the minimum type size (6.5 pt); overflowing: ") == 0);
-  CHECK(r.err.find("history (") != std::string::npos);
+  // One error per column, at the key of its first section that overflows.
+  CHECK(r.err.find("tests/briefs/render/stress.yaml:4:1: error: company: the brief does not fit on one page even "
+                   "at the minimum type size (6.5 pt): about ") == 0);
+  CHECK(r.err.find("tests/briefs/render/stress.yaml:33:12: error: company.summary: the brief does not fit on one "
+                   "page even at the minimum type size (6.5 pt): about ") != std::string::npos);
+  // In an author's terms: lines, and how many of the section's items.
+  Run h = RunBrief("render --format short tests/briefs/render/long-history.yaml -o " + out.path);
+  CHECK(h.status == 1);
+  CHECK(h.err.find("tests/briefs/render/long-history.yaml:10:1: error: history: the brief does not fit on one page even "
+                   "at the minimum type size (6.5 pt): about 15 lines too many in its column, about 12 of its 70 "
+                   "events\n  hint: shorten history by that much, or use a template with more room\n") == 0);
   CHECK_FALSE(fs::exists(out.path + "/stress.pdf"));
   // Only the manifest, which records the failure; no temporary file left behind.
   std::vector<std::string> left;
@@ -100,7 +107,7 @@ TEST_CASE("render: an invalid brief writes nothing and leaves an earlier good PD
   REQUIRE(good.size() > 1000);
   fs::copy_file("tests/briefs/invalid/currency.yaml", briefs.path + "/acme.yaml",
                 fs::copy_options::overwrite_existing);
-  Run r = RunBrief("render " + briefs.path + " -o " + out.path);
+  Run r = RunBrief("render --format short " + briefs.path + " -o " + out.path);
   CHECK(r.status == 1);
   CHECK(r.err.find("acme.yaml:20:15: error: revenue[1].currency") != std::string::npos);
   CHECK(ReadWhole(out.path + "/acme.pdf") == good);
@@ -118,7 +125,7 @@ TEST_CASE("render: missing glyphs are one warning per field, the same from valid
       "'𓀀', '𞋀' (U+13000, U+1E2C0); they will not show\n"
       "  hint: add a font that has them to the template's fonts.fallback\n";
   TempDir out;
-  Run r = RunBrief("render tests/briefs/render/emoji.yaml -o " + out.path);
+  Run r = RunBrief("render --format short tests/briefs/render/emoji.yaml -o " + out.path);
   CHECK(r.status == 0);
   CHECK(r.err.rfind(warning, 0) == 0);
   CHECK(fs::exists(out.path + "/emoji.pdf"));
@@ -126,14 +133,14 @@ TEST_CASE("render: missing glyphs are one warning per field, the same from valid
   RunShell("pdftotext " + out.path + "/emoji.pdf " + out.path + "/emoji.txt");
   std::string text = ReadWhole(out.path + "/emoji.txt");
   CHECK(text.substr(0, text.find('\n')) == "Smiley Motors 😀");
-  Run v = RunBrief("validate tests/briefs/render/emoji.yaml");
+  Run v = RunBrief("validate --format short tests/briefs/render/emoji.yaml");
   CHECK(v.status == 0);
   CHECK(v.err == warning + "1 brief checked: 1 valid, 0 invalid (0 errors, 1 warning)\n");
   TempDir strict;
-  Run s = RunBrief("render --strict tests/briefs/render/emoji.yaml -o " + strict.path);
+  Run s = RunBrief("render --format short --strict tests/briefs/render/emoji.yaml -o " + strict.path);
   CHECK(s.status == 1);
   CHECK_FALSE(fs::exists(strict.path + "/emoji.pdf"));
-  Run vs = RunBrief("validate --strict tests/briefs/render/emoji.yaml");
+  Run vs = RunBrief("validate --format short --strict tests/briefs/render/emoji.yaml");
   CHECK(vs.status == 1);
   CHECK(vs.err.find("7:9: error: company.name: no font of the template has") != std::string::npos);
 }
@@ -168,13 +175,13 @@ TEST_CASE("render: usage errors and machine-readable results") {
 
 TEST_CASE("render: two briefs with the same file name would overwrite each other: the second fails") {
   TempDir out;
-  Run r = RunBrief("render tests/briefs/valid/minimal.yml tests/briefs/valid/minimal.yml -o " + out.path);
+  Run r = RunBrief("render --format short tests/briefs/valid/minimal.yml tests/briefs/valid/minimal.yml -o " + out.path);
   CHECK(r.status == 0);  // The same file twice is processed once.
   TempDir briefs;
   fs::create_directories(briefs.path + "/a");
   fs::copy_file("tests/briefs/valid/minimal.yml", briefs.path + "/a/x.yaml");
   fs::copy_file("tests/briefs/valid/minimal.yml", briefs.path + "/x.yml");
-  Run twice = RunBrief("render " + briefs.path + "/a/x.yaml " + briefs.path + "/x.yml -o " + out.path);
+  Run twice = RunBrief("render --format short " + briefs.path + "/a/x.yaml " + briefs.path + "/x.yml -o " + out.path);
   CHECK(twice.status == 1);
   CHECK(twice.err.find(briefs.path + "/x.yml: error: " + out.path + "/x.pdf is also the output of " +
                        briefs.path + "/a/x.yaml; rename one of the briefs") != std::string::npos);
@@ -254,7 +261,7 @@ TEST_CASE("render: a brief that crashes the renderer costs only itself") {
     INFO("-j " << jobs);
     fs::remove_all(out.path);
     // BRIEF_TEST_CRASH makes rendering abort on the brief whose path has it.
-    Run r = RunBrief("render -j " + std::string(jobs) + " " + in.path + " -o " + out.path,
+    Run r = RunBrief("render --format short -j " + std::string(jobs) + " " + in.path + " -o " + out.path,
                      "BRIEF_TEST_CRASH=/b.yaml");
     CHECK(r.status == 1);
     CHECK(r.err.find(in.path + "/b.yaml: error: rendering this brief crashed (signal 6 (Aborted)); "

@@ -140,13 +140,19 @@ PageLayout BriefRenderer::Lay(const Brief& brief, const std::string& file, Image
   LayoutInput input{brief, template_, shaper, logo_size, GeneratorName()};
   PageLayout page = FitPage(input);
   *diagnostics = MissingGlyphDiagnostics(page.missing, file);
-  if (!page.overflows.empty()) {
+  // One error per column that does not fit, at the key of the section
+  // where it starts to run past the page.
+  for (const Overflow& o : page.overflows) {
+    std::string after;
+    for (const std::string& a : o.after) after += (after.empty() ? "" : ", ") + a;
+    std::string cut = o.section == "header and sources" ? "the sources, or the company's name and facts"
+                                                        : o.section;
     diagnostics->push_back(
-        {Severity::kError, file, 0, 0, SectionPath(page.overflows.front().section),
-         fmt::format("the brief does not fit on one page even at the minimum type size ({} pt); "
-                     "overflowing: {}",
-                     template_.size_minimum, DescribeOverflows(page.overflows)),
-         "shorten those sections, or use a template with more room"});
+        {Severity::kError, file, 0, 0, SectionPath(o.section),
+         fmt::format("the brief does not fit on one page even at the minimum type size ({} pt): {}",
+                     template_.size_minimum, DescribeOverflow(o, brief)),
+         fmt::format("shorten {}{} by that much, or use a template with more room", cut,
+                     after.empty() ? "" : " (or the sections after it in its column: " + after + ")")});
   }
   return page;
 }

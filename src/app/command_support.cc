@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "app/excerpt.h"
 #include "base/edit_distance.h"
 #include "batch/github.h"
 #include "batch/junit.h"
@@ -46,7 +47,10 @@ std::unique_ptr<BriefRenderer> PrepareRenderer(const Job& job, const FileSystem&
   }
   std::vector<Diagnostic> template_problems;
   std::optional<Template> tmpl = LoadTemplateFile(fs, *template_path, &template_problems);
-  for (const Diagnostic& d : template_problems) err << DiagnosticText(d, job.color) << "\n";
+  // Template problems go to stderr whatever --format says: they stop the run.
+  Job text_job = job;
+  if (text_job.format != OutputFormat::kShort) text_job.format = OutputFormat::kText;
+  PrintDiagnostics(text_job, fs, template_problems, err, err);
   if (!tmpl) return nullptr;
   std::string error;
   std::unique_ptr<BriefRenderer> renderer =
@@ -65,27 +69,16 @@ void AddFindings(bool strict, std::vector<Diagnostic> found, BriefCheck* check) 
   SortByPosition(&check->diagnostics);
 }
 
-std::string DiagnosticText(const Diagnostic& d, bool color) {
-  std::string text = FormatDiagnostic(d);
-  if (!color) return text;
-  for (auto [label, code] : {std::pair{": error: ", "1;31"}, std::pair{": warning: ", "1;35"}}) {
-    size_t at = text.find(label);
-    if (at != std::string::npos) {
-      std::string word(label + 2, std::char_traits<char>::length(label) - 4);
-      text.replace(at + 2, word.size(), fmt::format("\033[{}m{}\033[0m", code, word));
-      break;
-    }
-  }
-  return text;
-}
-
-void PrintDiagnostics(const Job& job, const std::vector<Diagnostic>& diagnostics, std::ostream& out,
-                      std::ostream& err) {
+void PrintDiagnostics(const Job& job, const FileSystem& fs, const std::vector<Diagnostic>& diagnostics,
+                      std::ostream& out, std::ostream& err) {
+  SourceLines sources(fs);
   for (const Diagnostic& d : diagnostics) {
     if (job.format == OutputFormat::kGithub) {
       out << GithubAnnotation(d) << "\n";
+    } else if (job.format == OutputFormat::kShort) {
+      err << DiagnosticText(d, DiagnosticStyle::kShort, job.color);
     } else if (job.format == OutputFormat::kText) {
-      err << DiagnosticText(d, job.color) << "\n";
+      err << DiagnosticText(d, DiagnosticStyle::kExcerpt, job.color, sources.Line(d.file, d.line));
     }
   }
 }

@@ -25,14 +25,11 @@ std::unique_ptr<BriefRenderer> PrepareRenderer(const Job& job, const FileSystem&
 // --strict (the brief is then invalid, as for any other error).
 void AddFindings(bool strict, std::vector<Diagnostic> found, BriefCheck* check);
 
-// A diagnostic as text; with `color`, "error" in bold red and "warning" in
-// bold magenta, as compilers print them.
-std::string DiagnosticText(const Diagnostic& d, bool color);
-
-// A brief's diagnostics in the job's format: text lines on `err`, or GitHub
-// workflow commands on `out`. (JSON output is each command's own.)
-void PrintDiagnostics(const Job& job, const std::vector<Diagnostic>& diagnostics, std::ostream& out,
-                      std::ostream& err);
+// A brief's diagnostics in the job's format: on `err` as text with source
+// excerpts (the lines read through `fs`) or one line each (--format short),
+// or GitHub workflow commands on `out`. (JSON output is each command's own.)
+void PrintDiagnostics(const Job& job, const FileSystem& fs, const std::vector<Diagnostic>& diagnostics,
+                      std::ostream& out, std::ostream& err);
 
 // False, after saying why on `err`, when the job's --junit file is one of
 // `taken` (the briefs it reads, the PDFs and manifest it writes): a report

@@ -14,10 +14,14 @@ namespace brief {
 // exits 128 + the signal: 130 (SIGINT), 143 (SIGTERM).
 enum ExitCode { kExitOk = 0, kExitInvalid = 1, kExitUsage = 2 };
 
-// How results are reported: text diagnostics on stderr; one JSON object per
-// brief and a summary object on stdout; GitHub Actions workflow commands on
+// How results are reported: text diagnostics with source excerpts on
+// stderr; the same one line each (GCC's form); one JSON object per brief
+// and a summary object on stdout; GitHub Actions workflow commands on
 // stdout.
-enum class OutputFormat { kText, kJson, kGithub };
+enum class OutputFormat { kText, kShort, kJson, kGithub };
+
+// --color: auto decides by the terminal and the environment (UseColor).
+enum class ColorMode { kAuto, kAlways, kNever };
 
 struct Job {
   std::string command = "validate";  // A name from Commands().
@@ -37,7 +41,8 @@ struct Job {
   bool prune = false;                // render: remove PDFs no input produces any more.
   Shard shard;                       // render: this run's share (count 0: all).
   bool progress = false;             // render: a live progress line on stderr.
-  bool color = false;                // Colour in text diagnostics.
+  ColorMode color_mode = ColorMode::kAuto;
+  bool color = false;                // Colour in text diagnostics (from color_mode).
   std::string step_summary;          // --format github: $GITHUB_STEP_SUMMARY, to append to.
   // mail: the envelope and headers, and where messages go.
   std::string mail_from;

@@ -116,7 +116,7 @@ int RunMailCommand(const Job& job, const FileSystem& fs, std::ostream& out, std:
   if (!job.recipients_file.empty()) {
     std::vector<Diagnostic> problems;
     recipients = LoadRecipients(fs, job.recipients_file, &problems);
-    for (const Diagnostic& d : problems) err << DiagnosticText(d, job.color) << "\n";
+    PrintDiagnostics(job, fs, problems, err, err);
     if (!recipients) return kExitUsage;
   }
   if (job.mail_subject.find_first_of("\r\n") != std::string::npos) {

@@ -414,7 +414,7 @@ int RunRenderCommand(const Job& job, const FileSystem& fs, std::ostream& out, st
   for (const ReportItem& item : report) failed += item.ok || item.skipped ? 0 : 1;
   for (const ReportItem& item : report) {  // Unreadable paths first, then briefs in input order.
     if (job.format == OutputFormat::kJson) out << RenderJson(item) << "\n";
-    PrintDiagnostics(job, item.diagnostics, out, err);
+    PrintDiagnostics(job, fs, item.diagnostics, out, err);
   }
   Summary summary{rendered, up_to_date, failed, not_started, pruned,
                   static_cast<int>(manifest.orphans.size()), seconds, signal};

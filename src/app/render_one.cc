@@ -108,6 +108,7 @@ std::string SerializeOutcome(const RenderItem& item) {
     w.Put(d.path);
     w.Put(d.message);
     w.Put(d.hint);
+    w.Put(d.length);
   }
   return w.out_;
 }
@@ -138,7 +139,7 @@ bool DeserializeOutcome(const std::string& bytes, RenderItem* item) {
     Diagnostic d;
     long long error = 0;
     if (!r.Get(&error) || !r.Get(&d.file) || !r.Get(&d.line) || !r.Get(&d.column) ||
-        !r.Get(&d.path) || !r.Get(&d.message) || !r.Get(&d.hint)) {
+        !r.Get(&d.path) || !r.Get(&d.message) || !r.Get(&d.hint) || !r.Get(&d.length)) {
       return false;
     }
     d.severity = error ? Severity::kError : Severity::kWarning;

@@ -44,7 +44,7 @@ int RunValidateCommand(const Job& job, const FileSystem& fs, std::ostream& out, 
     errors += check.errors();
     warnings += check.warnings();
     if (job.format == OutputFormat::kJson) out << CheckJson(check) << "\n";
-    PrintDiagnostics(job, check.diagnostics, out, err);
+    PrintDiagnostics(job, fs, check.diagnostics, out, err);
     report.push_back({check.file, "", check.brief ? "valid" : "invalid", check.brief.has_value(), false,
                       seconds, check.diagnostics});
   };

@@ -19,6 +19,9 @@ struct Diagnostic {
   std::string path;
   std::string message;
   std::string hint;  // Optional extra advice, printed on its own line.
+  // Code points the mistake spans from `column` on its line (what an
+  // excerpt underlines); 0 for just the one position.
+  int length = 0;
 };
 
 // "file:line:col: error: path: message" (parts that are empty or 0 left out),

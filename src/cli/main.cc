@@ -59,7 +59,7 @@ int main(int argc, char** argv) {
     const char* term = std::getenv("TERM");
     bool terminal = isatty(STDERR_FILENO) && !(term && std::string(term) == "dumb");
     cl.job.progress = terminal && !set("CI") && !cl.job.quiet;
-    cl.job.color = terminal && !set("CI") && !set("NO_COLOR");
+    cl.job.color = brief::UseColor(cl.job.color_mode, terminal, [](const char* name) { return std::getenv(name); });
     if (cl.job.format == brief::OutputFormat::kGithub && set("GITHUB_STEP_SUMMARY")) {
       cl.job.step_summary = std::getenv("GITHUB_STEP_SUMMARY");
     }

@@ -64,7 +64,7 @@ CommandLine Print(const std::string& text) {
 
 // Where the option values go before they are checked.
 struct Raw {
-  std::string format, shard;
+  std::string format, shard, color;
 };
 
 po::options_description CommandOptions(const std::string& command, Job* job, Raw* raw) {
@@ -78,14 +78,21 @@ po::options_description CommandOptions(const std::string& command, Job* job, Raw
     return desc;
   }
   add("strict", po::bool_switch(&job->strict), "treat warnings as errors");
-  if (command != "mail") {
-    add("format", po::value(&raw->format)->default_value("text")->value_name("text|json|github"),
-        "diagnostics as text on stderr; one JSON object per brief and a summary on stdout; or "
-        "GitHub Actions annotations on stdout");
+  if (command == "mail") {
+    add("format", po::value(&raw->format)->default_value("text")->value_name("text|short"),
+        "diagnostics on stderr with the source line and a caret (text), or one line each (short)");
+  } else {
+    add("format", po::value(&raw->format)->default_value("text")->value_name("text|short|json|github"),
+        "diagnostics on stderr with the source line and a caret (text), or one line each "
+        "(short); one JSON object per brief and a summary on stdout (json); or GitHub Actions "
+        "annotations on stdout (github)");
     add("junit", po::value(&job->junit_file)->value_name("FILE"),
         "also write a JUnit XML report (one testcase per brief) to FILE");
   }
   add("quiet,q", po::bool_switch(&job->quiet), "no summary line");
+  add("color", po::value(&raw->color)->default_value("auto")->value_name("auto|always|never"),
+      "colour in text diagnostics; auto: on a terminal, unless NO_COLOR or CI is set "
+      "(CLICOLOR_FORCE forces it)");
   add("recursive,r", po::bool_switch(&job->recursive), "read the briefs in sub-folders too");
   add("template,t", po::value(&job->template_name)->default_value("classic")->value_name("TEMPLATE"),
       "template name (templates/NAME.yaml) or path to a template file");
@@ -137,6 +144,17 @@ po::options_description CommandOptions(const std::string& command, Job* job, Raw
 }  // namespace
 
 const char* BriefVersion() { return "0.1.0"; }
+
+bool UseColor(ColorMode mode, bool terminal, const EnvLookup& env) {
+  if (mode != ColorMode::kAuto) return mode == ColorMode::kAlways;
+  auto set = [&](const char* name) {
+    const char* v = env(name);
+    return v && *v;
+  };
+  if (set("NO_COLOR")) return false;
+  if (set("CLICOLOR_FORCE") && std::string(env("CLICOLOR_FORCE")) != "0") return true;
+  return terminal && !set("CI");
+}
 
 std::string ResourceDir(const char* argv0) {
   if (const char* home = std::getenv("BRIEF_HOME"); home && *home) return home;
@@ -239,14 +257,27 @@ CommandLine ParseCommandLine(const std::vector<std::string>& args, const EnvLook
     if (vm.count("smtp") && job.smtp_url.empty()) return UsageError("mail: --smtp needs a URL");
     if (vm.count("eml") && job.eml_dir.empty()) return UsageError("mail: --eml needs a folder");
   }
-  if (raw.format.empty()) raw.format = "text";  // mail has no --format.
+  if (command == "mail" && (raw.format == "json" || raw.format == "github")) {
+    return UsageError(fmt::format("mail: --format must be text or short, not '{}'", raw.format));
+  }
   if (raw.format == "json") {
     job.format = OutputFormat::kJson;
+  } else if (raw.format == "short") {
+    job.format = OutputFormat::kShort;
   } else if (raw.format == "github") {
     job.format = OutputFormat::kGithub;
   } else if (raw.format != "text") {
     return UsageError(
-        fmt::format("{}: --format must be text, json or github, not '{}'", command, raw.format));
+        fmt::format("{}: --format must be text, short, json or github, not '{}'", command, raw.format));
+  }
+  if (raw.color == "always") {
+    job.color_mode = ColorMode::kAlways;
+  } else if (raw.color == "never") {
+    job.color_mode = ColorMode::kNever;
+  } else if (raw.color != "auto" && !raw.color.empty()) {
+    std::string guess = NearestMatch(raw.color, {"auto", "always", "never"});
+    return UsageError(fmt::format("{}: --color must be auto, always or never, not '{}'{}", command, raw.color,
+                                  guess.empty() ? "" : " (did you mean '" + guess + "'?)"));
   }
   if (job.jobs < 1 || job.jobs > 256) {
     return UsageError(fmt::format("{}: --jobs must be from 1 to 256, not {}", command, job.jobs));

@@ -26,6 +26,12 @@ CommandLine ParseCommandLine(const std::vector<std::string>& args, const EnvLook
 // from a checkout), else the current folder.
 std::string ResourceDir(const char* argv0);
 
+// Whether text diagnostics are coloured. --color always or never decides;
+// auto (no-color.org, bixense.com/clicolors): never under NO_COLOR, always
+// under CLICOLOR_FORCE (not "0"), never when CI is set, else when
+// `terminal` (standard error is a terminal that is not "dumb").
+bool UseColor(ColorMode mode, bool terminal, const EnvLookup& env);
+
 // The program version, as --version prints it.
 const char* BriefVersion();
 

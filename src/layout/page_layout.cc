@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "base/utf8.h"
 #include "layout/sections.h"
 #include "text/unicode.h"
 
@@ -169,25 +170,38 @@ PageLayout LayoutAtScale(const LayoutInput& in, double scale) {
   Footer(c, in, footer_top);
   double bottom = footer_top - c.SectionGap() * 0.8;
 
-  if (bottom < content_top + c.LineHeight(c.base()) * 3) {
+  double line = c.LineHeight(c.base());
+  auto lines = [&](double points) { return static_cast<int>(std::ceil(points / line - 0.05)); };
+  if (bottom < content_top + line * 3) {
     // Header and sources leave no room for the columns at all.
-    page.overflows.push_back({"header and sources", content_top + c.LineHeight(c.base()) * 3 - bottom});
+    double points = content_top + line * 3 - bottom;
+    page.overflows.push_back({"header and sources", points, lines(points), footer_h, {}});
   }
   double content_w = t.page_width - t.margin_left - t.margin_right;
   double gutters = t.gutter * static_cast<double>(t.columns.size() - 1);
   double x = t.margin_left;
   for (const Column& column : t.columns) {
     double w = (content_w - gutters) * column.width_percent / 100;
-    double y = content_top;
+    double y = content_top, end = content_top;
+    Overflow overflow;
     for (Section s : column.sections) {
       double h = LayoutSection(c, s, in.brief, x, y, w);
       if (h <= 0) continue;
-      page.boxes.push_back({SectionNames()[static_cast<size_t>(s)], x, y, w, h});
-      if (y + h > bottom + 0.01) {
-        page.overflows.push_back({SectionNames()[static_cast<size_t>(s)],
-                                  y + h - std::max(bottom, y)});
+      const std::string& name = SectionNames()[static_cast<size_t>(s)];
+      page.boxes.push_back({name, x, y, w, h});
+      if (!overflow.section.empty()) {
+        overflow.after.push_back(name);
+      } else if (y + h > bottom + 0.01) {
+        overflow.section = name;
+        overflow.section_height = h;
       }
+      end = y + h;
       y += h + c.SectionGap();
+    }
+    if (!overflow.section.empty()) {
+      overflow.points = end - bottom;
+      overflow.lines = lines(overflow.points);
+      page.overflows.push_back(std::move(overflow));
     }
     x += w + t.gutter;
   }
@@ -216,10 +230,45 @@ PageLayout FitPage(const LayoutInput& in) {
   return best;
 }
 
-std::string DescribeOverflows(const std::vector<Overflow>& overflows) {
-  std::string out;
-  for (const Overflow& o : overflows) {
-    out += fmt::format("{}{} ({:.1f} pt)", out.empty() ? "" : ", ", o.section, o.points);
+namespace {
+
+// The items a section lists, for an overflow's estimate: how many, and
+// their name ("events"); 0 for sections that are not lists.
+std::pair<size_t, const char*> SectionItems(const std::string& section, const Brief& b) {
+  if (section == "people") return {b.company.people.size(), "people"};
+  if (section == "history") return {b.history.size(), "events"};
+  if (section == "rankings") return {b.rankings.size(), "rankings"};
+  if (section == "revenue") return {b.revenue.size(), "revenue entries"};
+  if (section == "disruptions") return {b.disruptions.size(), "disruptions"};
+  if (section == "ev_roadmap") return {b.ev_roadmap.milestones.size(), "milestones"};
+  if (section == "partnerships") return {b.partnerships.size(), "partnerships"};
+  if (section == "header and sources") return {b.sources.size(), "sources"};
+  return {0, ""};
+}
+
+}  // namespace
+
+std::string DescribeOverflow(const Overflow& o, const Brief& brief) {
+  std::string out = fmt::format("about {} {} too many in its column", o.lines, o.lines == 1 ? "line" : "lines");
+  auto [count, noun] = SectionItems(o.section, brief);
+  // Estimate from the section's average height per item (or per line of
+  // text for the summary): cut = ceil(excess / (height / items)).
+  if (count > 0 && o.section_height > 0) {
+    double per_item = o.section_height / static_cast<double>(count);
+    size_t cut = static_cast<size_t>(std::ceil(o.points / per_item));
+    if (cut >= count) {
+      out += fmt::format(", more than all {} of its {}", count, noun);
+    } else {
+      out += fmt::format(", about {} of its {} {}", cut, count, noun);
+    }
+  } else if (o.section == "summary" && o.section_height > 0 && o.lines > 0) {
+    // Characters, not words: the same estimate for every script.
+    size_t chars = CountCodePoints(brief.company.summary);
+    double section_lines = o.section_height * static_cast<double>(o.lines) / o.points;
+    size_t cut = static_cast<size_t>(std::ceil(static_cast<double>(o.lines) * static_cast<double>(chars) /
+                                               std::max(section_lines, 1.0)));
+    out += cut >= chars ? fmt::format(", more than all {} of its characters", chars)
+                        : fmt::format(", about {} of its {} characters", cut, chars);
   }
   return out;
 }

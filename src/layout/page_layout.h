@@ -25,11 +25,16 @@ struct LayoutInput {
   std::string generator;  // Footer credit, e.g. "brief 0.1.0".
 };
 
-// A section that does not fit: its name and by how many points it runs past
-// the bottom of its column.
+// A column whose sections do not fit: the first section that runs past the
+// bottom, by how much the column's content does (points, and lines of body
+// type at the layout's scale), and the sections after it in that column,
+// which move up as it is cut.
 struct Overflow {
   std::string section;
   double points = 0;
+  int lines = 0;
+  double section_height = 0;       // Of `section`, heading included.
+  std::vector<std::string> after;  // Later sections of the column.
 };
 
 struct PageLayout {
@@ -54,7 +59,9 @@ PageLayout LayoutAtScale(const LayoutInput& in, double scale);
 // with its overflows filled in.
 PageLayout FitPage(const LayoutInput& in);
 
-// "history (12.5 pt), partnerships (40.0 pt)".
-std::string DescribeOverflows(const std::vector<Overflow>& overflows);
+// What an author would cut, in the brief's own terms: "about 40 lines too
+// many in its column, about 6 of its 25 events". Items are estimated from
+// the section's average height per item.
+std::string DescribeOverflow(const Overflow& overflow, const Brief& brief);
 
 }  // namespace brief

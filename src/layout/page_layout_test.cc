@@ -2,6 +2,8 @@
 // page, no text on top of other text, shrink-to-fit and overflow reports.
 #include "layout/page_layout.h"
 
+#include <cmath>
+
 #include <doctest/doctest.h>
 
 #include "fonts/font_set.h"
@@ -118,10 +120,35 @@ TEST_CASE("page: a brief that cannot fit reports each overflowing section and by
   PageLayout page = FitPage(in);
   REQUIRE_FALSE(page.overflows.empty());
   CHECK(page.scale == doctest::Approx(p.tmpl.size_minimum / p.tmpl.size_base));
-  std::string described = DescribeOverflows(page.overflows);
-  CHECK(described.find("history (") != std::string::npos);
-  CHECK(described.find("partnerships (") != std::string::npos);
-  for (const Overflow& o : page.overflows) CHECK(o.points > 0);
+  // One overflow per column, at its first section that runs past the page.
+  REQUIRE(page.overflows.size() == 2);
+  CHECK(page.overflows[0].section == "summary");
+  CHECK(page.overflows[0].after == std::vector<std::string>{"disruptions", "revenue", "rankings", "partnerships"});
+  CHECK(page.overflows[1].section == "facts");
+  for (const Overflow& o : page.overflows) {
+    CHECK(o.points > 0);
+    // Lines of body type at the minimum size: leading × minimum.
+    CHECK(o.lines == static_cast<int>(std::ceil(o.points / (p.tmpl.size_minimum * p.tmpl.leading) - 0.05)));
+  }
+  CHECK(DescribeOverflow(page.overflows[1], b).find("about " + std::to_string(page.overflows[1].lines) +
+                                                    " lines too many in its column") == 0);
+}
+
+TEST_CASE("page: the overflow's estimate is what cutting takes: 12 of 70 events, and 11 are too few") {
+  Prepared p = Prepare("classic");
+  Brief b = Load("tests/briefs/render/long-history.yaml");
+  LayoutInput in{b, p.tmpl, *p.shaper, {}, "brief test"};
+  PageLayout page = FitPage(in);
+  REQUIRE(page.overflows.size() == 1);
+  CHECK(page.overflows[0].section == "history");
+  CHECK(page.overflows[0].after.empty());
+  CHECK(DescribeOverflow(page.overflows[0], b) == "about 15 lines too many in its column, about 12 of its 70 events");
+  Brief cut = b;
+  cut.history.resize(70 - 12);
+  CHECK(FitPage({cut, p.tmpl, *p.shaper, {}, "brief test"}).overflows.empty());
+  cut.history = b.history;
+  cut.history.resize(70 - 11);
+  CHECK_FALSE(FitPage({cut, p.tmpl, *p.shaper, {}, "brief test"}).overflows.empty());
 }
 
 TEST_CASE("page: missing glyphs are reported with the field they are in") {

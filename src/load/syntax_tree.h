@@ -36,6 +36,9 @@ struct SyntaxNode {
   std::vector<int> children;
   // For an alias to a collection: the anchored node whose children it shares.
   int alias_of = -1;
+  // Scalars: how many code points the value takes on its first line in the
+  // file, quotes included (what a diagnostic underlines); 0 for the rest.
+  int length = 0;
 };
 
 // All nodes of one document; ids index `nodes`.
@@ -51,6 +54,11 @@ struct SyntaxTree {
     return n.alias_of >= 0 ? at(n.alias_of).children : n.children;
   }
 };
+
+// The id of the value at a brief path such as "history[1].event" (-1 when
+// the tree has no such value). *key_id, when given, is set to the id of the
+// key it is the value of (-1 for a list item or the root).
+int FindPathNode(const SyntaxTree& tree, std::string_view path, int* key_id = nullptr);
 
 // The position of the value at a brief path such as "history[1].event" or
 // "company.native_name" ({0, 0} when the tree has no such value).

@@ -11,6 +11,7 @@
 #include <yaml-cpp/parser.h>
 
 #include "base/utf8.h"
+#include "load/parse_error.h"
 
 namespace brief {
 
@@ -203,52 +204,6 @@ class TreeBuilder : public YAML::EventHandler {
   int documents_ = 0;
 };
 
-// Re-words a yaml-cpp parser message; `line` is the source line it points at.
-std::pair<std::string, std::string> RewordParserError(const std::string& msg,
-                                                      std::string_view line) {
-  size_t indent_end = line.find_first_not_of(" \t");
-  std::string_view indent = line.substr(0, indent_end == std::string_view::npos ? line.size()
-                                                                                 : indent_end);
-  if (indent.find('\t') != std::string_view::npos) {
-    return {"a tab is used for indentation; YAML allows only spaces there",
-            "replace the tab at the start of this line with spaces"};
-  }
-  struct Reworded {
-    const char* message;  // yaml-cpp's words
-    const char* text;
-    const char* hint;
-  };
-  static const Reworded kTable[] = {
-      {"illegal map value", "a 'key: value' pair is not allowed here",
-       "check the indentation, or quote text that contains ': '"},
-      {"end of map not found", "the indentation of this line does not fit the mapping it is in",
-       "keys of one mapping start in the same column"},
-      {"end of sequence not found", "the indentation of this line does not fit the list it is in",
-       "items of one list start with '- ' in the same column"},
-      {"illegal block entry", "a '- ' list item is not allowed here", ""},
-      {"end of sequence flow not found", "a '[' list is not closed with ']'", ""},
-      {"end of map flow not found", "a '{' mapping is not closed with '}'", ""},
-      {"the referenced anchor is not defined", "this alias refers to an anchor that is not defined", ""},
-      {"bad file", "nesting is too deep", ""},
-  };
-  for (const Reworded& r : kTable) {
-    if (msg == r.message) return {std::string("YAML syntax error: ") + r.text, r.hint};
-  }
-  if (msg.rfind("unknown escape character", 0) == 0) {
-    return {"YAML syntax error: " + msg + " in double-quoted text",
-            "write a backslash as '\\\\', or use single quotes"};
-  }
-  if (msg.rfind("invalid unicode: ", 0) == 0) {
-    // yaml-cpp gives the escaped value in decimal.
-    long value = std::strtol(msg.c_str() + 17, nullptr, 10);
-    return {fmt::format("YAML syntax error: the escape for {} is not a character (a surrogate half, "
-                        "or beyond U+10FFFF)",
-                        CodePointName(static_cast<int>(value))),
-            "write the character itself, or one \\U escape for a character beyond U+FFFF"};
-  }
-  return {"YAML syntax error: " + msg, ""};
-}
-
 // Offset of the first byte after a quoted scalar that opens at `open`, or
 // npos if the quote is never closed.
 size_t FindClosingQuote(std::string_view text, size_t open) {
@@ -265,6 +220,35 @@ size_t FindClosingQuote(std::string_view text, size_t open) {
     }
   }
   return std::string_view::npos;
+}
+
+// How many code points each scalar takes on its first line of `source`:
+// what a diagnostic about it underlines.
+void SetLengths(std::string_view source, SyntaxTree* tree) {
+  for (SyntaxNode& n : tree->nodes) {
+    if (n.kind != NodeKind::kScalar || n.offset < 0 || static_cast<size_t>(n.offset) >= source.size()) continue;
+    size_t at = static_cast<size_t>(n.offset);
+    size_t line_end = source.find('\n', at);
+    if (line_end == std::string_view::npos) line_end = source.size();
+    if (line_end > at && source[line_end - 1] == '\r') --line_end;
+    char c = source[at];
+    size_t end = line_end;
+    if (c == '"' || c == '\'') {
+      end = std::min(FindClosingQuote(source, at), line_end);
+    } else if (c == '|' || c == '>') {
+      end = at + 1;
+    } else if (n.plain && n.text.find('\n') == std::string::npos && source.compare(at, n.text.size(), n.text) == 0) {
+      end = at + n.text.size();
+    } else {
+      // A plain scalar folded over lines, an alias: to the end of the line
+      // or a comment, or in flow context the next ',', ']' or '}'.
+      size_t comment = source.find(" #", at);
+      if (comment < end) end = comment;
+      if (c == '*') end = std::min(end, source.find_first_of(" ,]}", at));
+      while (end > at && source[end - 1] == ' ') --end;
+    }
+    n.length = static_cast<int>(CountCodePoints(source.substr(at, end - at)));
+  }
 }
 
 bool CheckEncoding(const std::string& file, std::string_view text, LineIndex* lines,
@@ -368,14 +352,11 @@ bool LoadYaml(const std::string& file, std::string_view source, const LoadLimits
 
   if (!parse_message.empty() && !unclosed) {
     Position p = lines.At(parse_mark.pos < 0 ? source.size() : static_cast<size_t>(parse_mark.pos));
-    std::string_view line = lines.Line(p.line);
-    auto [message, hint] = RewordParserError(parse_message, line);
-    size_t tab = line.find('\t');
-    if (message.rfind("a tab", 0) == 0 && tab != std::string_view::npos) {
-      p.column = static_cast<int>(CountCodePoints(line.substr(0, tab))) + 1;
-    }
-    diagnostics->push_back({Severity::kError, file, p.line, p.column, "", message, hint});
+    ParseProblem problem = ExplainParseError(parse_message, p.line, p.column, source);
+    diagnostics->push_back({Severity::kError, file, problem.line, problem.column, "", problem.message,
+                            problem.hint, problem.length});
   }
+  SetLengths(source, tree);
   if (stopped || unclosed) return false;
   if (builder.documents() == 0 || tree->root < 0) {
     return error("the file is empty; a brief is a YAML mapping starting with 'brief: 1'");

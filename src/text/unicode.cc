@@ -3,6 +3,7 @@
 #include <cstddef>
 
 #include <hb.h>
+#include <unicode/uchar.h>
 
 namespace brief {
 
@@ -77,6 +78,12 @@ bool MayNeedBidi(const std::vector<int>& text) {
     }
   }
   return false;
+}
+
+int DisplayWidth(int cp) {
+  if (ExtendsCluster(cp) || IsDefaultIgnorable(cp)) return 0;
+  int width = u_getIntPropertyValue(cp, UCHAR_EAST_ASIAN_WIDTH);
+  return width == U_EA_WIDE || width == U_EA_FULLWIDTH ? 2 : 1;
 }
 
 }  // namespace brief

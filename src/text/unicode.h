@@ -40,4 +40,9 @@ std::string Isolate(const std::string& field);
 // directional control.
 bool MayNeedBidi(const std::vector<int>& text);
 
+// Columns a terminal gives the character: 2 for East Asian wide and
+// fullwidth ones (CJK, Hangul, most emoji), 0 for combining marks, joiners
+// and other default-ignorable characters, 1 for the rest.
+int DisplayWidth(int cp);
+
 }  // namespace brief

@@ -93,9 +93,16 @@ BriefCheck CheckBriefFile(const FileSystem& fs, const std::string& path, bool st
 void BriefCheck::Locate(std::vector<Diagnostic>* found) const {
   for (Diagnostic& d : *found) {
     if (d.line != 0 || d.path.empty()) continue;
-    Position p = FindPath(tree, d.path);
-    d.line = p.line;
-    d.column = p.column;
+    int key = -1;
+    int id = FindPathNode(tree, d.path, &key);
+    if (id < 0) continue;
+    // A finding about a whole list or mapping (an overflowing section) is
+    // shown at its key, where the section starts.
+    NodeKind kind = tree.at(id).kind;
+    if (key >= 0 && (kind == NodeKind::kMap || kind == NodeKind::kSequence)) id = key;
+    d.line = tree.at(id).position.line;
+    d.column = tree.at(id).position.column;
+    d.length = tree.at(id).length;
   }
 }
 

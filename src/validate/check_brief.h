@@ -23,7 +23,8 @@ struct BriefCheck {
   std::string source;  // The file's bytes as read (what a content hash must cover).
 
   // Gives diagnostics that name a brief path but no line (found after
-  // validation, e.g. by layout) the position of that path's value.
+  // validation, e.g. by layout) the position of that path's value (of its
+  // key when the value is a list or mapping).
   void Locate(std::vector<Diagnostic>* found) const;
 
   int errors() const { return CountSeverity(diagnostics, Severity::kError); }

@@ -10,7 +10,9 @@
 
 #include "base/edit_distance.h"
 #include "base/utf8.h"
+#include "load/parse_error.h"
 #include "text/unicode.h"
+#include "validate/suggest.h"
 
 namespace brief {
 
@@ -77,22 +79,29 @@ std::string KeyPath(const std::string& path, const std::string& key) {
 
 void NodeReader::Error(int id, const std::string& path, std::string message, std::string hint) {
   Position p = id >= 0 ? tree_.at(id).position : Position{};
-  diagnostics_->push_back(
-      {Severity::kError, file_, p.line, p.column, path, std::move(message), std::move(hint)});
+  diagnostics_->push_back({Severity::kError, file_, p.line, p.column, path, std::move(message),
+                           std::move(hint), id >= 0 ? tree_.at(id).length : 0});
 }
 
 void NodeReader::Warning(int id, const std::string& path, std::string message, std::string hint) {
   Position p = id >= 0 ? tree_.at(id).position : Position{};
-  diagnostics_->push_back(
-      {Severity::kWarning, file_, p.line, p.column, path, std::move(message), std::move(hint)});
+  diagnostics_->push_back({Severity::kWarning, file_, p.line, p.column, path, std::move(message),
+                           std::move(hint), id >= 0 ? tree_.at(id).length : 0});
 }
 
 std::optional<MapFields> NodeReader::ReadMap(int id, const std::string& path,
                                              const std::vector<std::string>& known_keys) {
   const SyntaxNode& n = tree_.at(id);
   if (n.kind != NodeKind::kMap) {
+    std::string hint;
+    if (n.kind == NodeKind::kScalar && n.plain && LooksLikeUnspacedKey(n.text)) {
+      size_t colon = n.text.find(':');
+      hint = fmt::format("YAML needs a space after the colon: write '{}: {}'", n.text.substr(0, colon),
+                         n.text.substr(colon + 1));
+    }
     Error(id, path, fmt::format("expected a mapping of keys to values, got {}",
-                                n.kind == NodeKind::kScalar ? "'" + n.text + "'" : KindName(n.kind)));
+                                n.kind == NodeKind::kScalar ? "'" + n.text + "'" : KindName(n.kind)),
+          hint);
     return std::nullopt;
   }
   MapFields fields;
@@ -123,6 +132,7 @@ std::optional<MapFields> NodeReader::ReadMap(int id, const std::string& path,
       if (!guess.empty()) fields.misspelt.insert(guess);
       std::string keys;
       for (const std::string& k : known_keys) keys += (keys.empty() ? "" : ", ") + k;
+      if (guess.empty()) fields.unmatched.emplace_back(key.text, diagnostics_->size());
       Error(key_id, path, message, guess.empty() ? "known keys here: " + keys : "");
     }
   }
@@ -133,7 +143,15 @@ int NodeReader::Require(const MapFields& fields, const std::string& key, const s
   int id = fields.Get(key);
   // Misspelt: already said, with the fix, at the misspelt key.
   if (id < 0 && !fields.misspelt.count(key)) {
-    Error(fields.node, fields.path, fmt::format("missing required key '{}'", key), hint);
+    if (fields.unmatched.size() == 1) {
+      // The one unknown key is taken for the missing one, once.
+      Diagnostic& unknown = (*diagnostics_)[fields.unmatched.front().second];
+      unknown.message += fmt::format(" (did you mean '{}'? it is required here)", key);
+      unknown.hint = fmt::format("rename '{}' to '{}'", fields.unmatched.front().first, key);
+      fields.unmatched.clear();
+    } else {
+      Error(fields.node, fields.path, fmt::format("missing required key '{}'", key), hint);
+    }
   }
   return id;
 }
@@ -239,16 +257,20 @@ std::optional<int64_t> NodeReader::ReadInteger(int id, const std::string& path) 
   if (!text) return std::nullopt;
   const std::string& t = *text;
   if (!tree_.at(id).plain) {
-    Error(id, path, fmt::format("'{}' is quoted text; write numbers without quotes", t));
+    Error(id, path, fmt::format("'{}' is quoted text; write numbers without quotes", t),
+          IsDecimal(t) ? WriteHint(path, t) : "");
     return std::nullopt;
   }
   if (std::string why = WhyNotNumber(t); !why.empty()) {
-    Error(id, path, why);
+    std::string fix = SuggestNumber(t);
+    Error(id, path, why, fix.empty() ? "" : WriteHint(path, fix));
     return std::nullopt;
   }
   std::string_view digits = WithoutSign(t);
   if (!IsDigits(digits)) {
-    Error(id, path, fmt::format("expected a whole number, got '{}'", t));
+    std::string fix = SuggestNumber(t);
+    if (!IsDigits(fix)) fix.clear();
+    Error(id, path, fmt::format("expected a whole number, got '{}'", t), fix.empty() ? "" : WriteHint(path, fix));
     return std::nullopt;
   }
   if (digits.size() > 1 && digits[0] == '0') {
@@ -266,6 +288,15 @@ std::optional<int64_t> NodeReader::ReadInteger(int id, const std::string& path) 
 }
 
 std::optional<int> NodeReader::ReadYear(int id, const std::string& path) {
+  // A date or an approximate year where a year belongs: "1927-04-14",
+  // "April 1927", "c. 1927".
+  const SyntaxNode& n = tree_.at(id);
+  if (n.kind == NodeKind::kScalar && n.plain && !IsDigits(WithoutSign(n.text))) {
+    if (std::string year = SuggestYear(n.text); !year.empty()) {
+      Error(id, path, fmt::format("expected a year, got '{}'", n.text), WriteHint(path, year));
+      return std::nullopt;
+    }
+  }
   auto value = ReadInteger(id, path);
   if (!value) return std::nullopt;
   if (*value < kMinYear || *value > kMaxYear) {
@@ -280,15 +311,18 @@ std::optional<double> NodeReader::ReadNumber(int id, const std::string& path) {
   if (!text) return std::nullopt;
   const std::string& t = *text;
   if (!tree_.at(id).plain) {
-    Error(id, path, fmt::format("'{}' is quoted text; write numbers without quotes", t));
+    Error(id, path, fmt::format("'{}' is quoted text; write numbers without quotes", t),
+          IsDecimal(t) ? WriteHint(path, t) : "");
     return std::nullopt;
   }
   if (std::string why = WhyNotNumber(t); !why.empty()) {
-    Error(id, path, why);
+    std::string fix = SuggestNumber(t);
+    Error(id, path, why, fix.empty() ? "" : WriteHint(path, fix));
     return std::nullopt;
   }
   if (!IsDecimal(t)) {
-    Error(id, path, fmt::format("expected a number, got '{}'", t));
+    std::string fix = SuggestNumber(t);
+    Error(id, path, fmt::format("expected a number, got '{}'", t), fix.empty() ? "" : WriteHint(path, fix));
     return std::nullopt;
   }
   double value = std::strtod(t.c_str(), nullptr);
@@ -304,7 +338,13 @@ std::optional<bool> NodeReader::ReadBool(int id, const std::string& path) {
   if (!text) return std::nullopt;
   if (tree_.at(id).plain && *text == "true") return true;
   if (tree_.at(id).plain && *text == "false") return false;
-  Error(id, path, fmt::format("expected true or false, got '{}'", *text));
+  std::string fix = SuggestBool(*text);
+  std::string hint;
+  if (!fix.empty()) {
+    hint = tree_.at(id).plain ? fmt::format("YAML 1.2 reads '{}' as text, not as a boolean: {}", *text, WriteHint(path, fix))
+                              : WriteHint(path, fix) + ", without quotes";
+  }
+  Error(id, path, fmt::format("expected true or false, got '{}'", *text), hint);
   return std::nullopt;
 }
 
@@ -315,7 +355,9 @@ std::optional<Date> NodeReader::ReadDate(int id, const std::string& path) {
   std::string trimmed = TrimUnicode(*text);
   auto date = ParseDate(trimmed, &why);
   if (!date) {
-    Error(id, path, fmt::format("'{}' is not a valid date: {}", *text, why));
+    std::string fix = SuggestDate(trimmed);
+    Error(id, path, fmt::format("'{}' is not a valid date: {}", *text, why),
+          fix.empty() || fix == trimmed ? "" : WriteHint(path, fix));
     return std::nullopt;
   }
   return date;

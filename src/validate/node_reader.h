@@ -26,6 +26,10 @@ struct MapFields {
   // Known keys an unknown key was taken for ("nmae" → "name"): that key's
   // "did you mean" error stands for its absence too (one mistake, one error).
   std::set<std::string> misspelt;
+  // Unknown keys with no near miss among the known ones: (key, index of
+  // its diagnostic). When one required key is missing and one such key is
+  // there ("title" where "role" belongs), the two are one mistake.
+  mutable std::vector<std::pair<std::string, size_t>> unmatched;
 
   // Value id for `key`, or -1 when absent.
   int Get(const std::string& key) const;

@@ -6,6 +6,7 @@
 
 #include "base/edit_distance.h"
 #include "model/currency.h"
+#include "validate/suggest.h"
 #include "validate/logo_check.h"
 #include "validate/node_reader.h"
 
@@ -260,6 +261,10 @@ std::optional<std::string> BriefValidator::ReadCurrency(int id, const std::strin
   } else if (IsActiveCurrency(upper)) {
     guess = upper;
     hint = "currency codes are written in capitals";
+  } else if (std::string others, named = SuggestCurrency(*code, &others); !named.empty()) {
+    // A name, sign or adjective: "rubles", "$", "Swedish kronor".
+    guess = named;
+    hint = WriteHint(path, named) + (others.empty() ? "" : " (or " + others + ")");
   } else {
     guess = NearestMatch(*code, ActiveCurrencies());
   }

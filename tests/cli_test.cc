@@ -189,6 +189,8 @@ TEST_CASE("cli: validate and render agree, brief by brief, over the corpus and b
       std::string rd = rl[i].substr(rl[i].find("\"diagnostics\":"));
       CHECK_MESSAGE(valid == ok, tmpl << ": " << vl[i]);
       CHECK_MESSAGE(vd == rd, tmpl << ": " << vl[i] << "\n" << rl[i]);
+      // A finding about a field (overflow, missing glyphs) says where the field is.
+      CHECK_MESSAGE(vd.find("\"line\":0,\"column\":0,\"path\":\"\"") == vd.find("\"line\":0"), vl[i]);
     }
   }
   CHECK(RunBrief("validate --no-layout tests/briefs/render/stress.yaml").status == 0);

@@ -268,7 +268,10 @@ CommandLine ParseCommandLine(const std::vector<std::string>& args, const EnvLook
     job.format = OutputFormat::kGithub;
   } else if (raw.format != "text") {
     return UsageError(
-        fmt::format("{}: --format must be text, short, json or github, not '{}'", command, raw.format));
+        fmt::format("{}: --format must be text, short, json or github, not '{}'{}", command, raw.format,
+                    NearestMatch(raw.format, {"text", "short", "json", "github"}).empty()
+                        ? ""
+                        : " (did you mean '" + NearestMatch(raw.format, {"text", "short", "json", "github"}) + "'?)"));
   }
   if (raw.color == "always") {
     job.color_mode = ColorMode::kAlways;

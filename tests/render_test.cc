@@ -161,7 +161,7 @@ TEST_CASE("render: usage errors and machine-readable results") {
   Run bad = RunBrief("render -t clasic briefs -o " + out.path);
   CHECK(bad.status == 2);
   CHECK(bad.err == "brief: error: no such template 'clasic' (did you mean 'classic'?); templates: "
-                   "classic, compact\n");
+                   "classic, compact (brief templates lists them)\n");
   Run json = RunBrief("render --format json briefs tests/briefs/invalid/version.yaml -o " + out.path);
   CHECK(json.status == 1);
   std::vector<std::string> lines = Lines(json.out);

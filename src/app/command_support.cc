@@ -16,35 +16,32 @@
 
 namespace brief {
 
-namespace {
-
-// Names of the templates in a folder (file stems of *.yaml), sorted.
-std::vector<std::string> TemplateNames(const FileSystem& fs, const std::string& dir) {
-  std::vector<std::string> names, out;
-  std::string error;
-  fs.List(dir, &names, &error);
-  for (const std::string& n : names) {
-    if (n.size() > 5 && n.compare(n.size() - 5, 5, ".yaml") == 0) out.push_back(n.substr(0, n.size() - 5));
-  }
-  return out;
-}
-
-}  // namespace
-
 std::unique_ptr<BriefRenderer> PrepareRenderer(const Job& job, const FileSystem& fs,
                                                std::ostream& err, std::string* template_path) {
-  std::string templates_dir = JoinPath(job.resource_dir, "templates");
-  *template_path = TemplatePath(templates_dir, job.template_name);
-  if (fs.Kind(*template_path) != PathKind::kFile) {
-    std::vector<std::string> names = TemplateNames(fs, templates_dir);
+  std::optional<FoundTemplate> found = FindTemplate(fs, job.resources, job.template_name);
+  if (!found || fs.Kind(found->path) != PathKind::kFile) {
+    std::vector<std::string> names;
     std::string list;
-    for (const std::string& n : names) list += (list.empty() ? "" : ", ") + n;
+    for (const TemplateEntry& t : ListTemplates(fs, job.resources)) {
+      if (t.shadowed) continue;
+      names.push_back(t.name);
+      list += (list.empty() ? "" : ", ") + t.name;
+    }
+    if (found) {  // A path.
+      err << fmt::format("brief: error: template file '{}' does not exist\n", found->path);
+      return nullptr;
+    }
     std::string guess = NearestMatch(job.template_name, names);
-    err << fmt::format("brief: error: no such template '{}'{}; templates: {}\n", job.template_name,
+    err << fmt::format("brief: error: no such template '{}'{}; {}\n", job.template_name,
                        guess.empty() ? "" : " (did you mean '" + guess + "'?)",
-                       list.empty() ? "none found in " + templates_dir : list);
+                       list.empty() ? "no templates were found in any of these folders (each "
+                                      "looked in for templates/NAME.yaml), searched in this order:\n" +
+                                          DescribeSearchPath(fs, job.resources) +
+                                          "  install brief (cmake --install, the .deb), or give --resources DIR"
+                                    : "templates: " + list + " (brief templates lists them)");
     return nullptr;
   }
+  *template_path = found->path;
   std::vector<Diagnostic> template_problems;
   std::optional<Template> tmpl = LoadTemplateFile(fs, *template_path, &template_problems);
   // Template problems go to stderr whatever --format says: they stop the run.
@@ -54,7 +51,7 @@ std::unique_ptr<BriefRenderer> PrepareRenderer(const Job& job, const FileSystem&
   if (!tmpl) return nullptr;
   std::string error;
   std::unique_ptr<BriefRenderer> renderer =
-      BriefRenderer::Create(*tmpl, JoinPath(job.resource_dir, "fonts"), &error);
+      BriefRenderer::Create(*tmpl, found->fonts_dir, &error);
   if (!renderer) err << "brief: error: template '" << *template_path << "': " << error << "\n";
   return renderer;
 }

@@ -1,5 +1,7 @@
 #include "app/commands.h"
 
+#include <algorithm>
+#include <ostream>
 #include <string>
 
 namespace brief {
@@ -10,6 +12,7 @@ const std::vector<Command>& Commands() {
       {"render", "render briefs to PDF in OUT, incrementally, with OUT/manifest.json", RunRenderCommand},
       {"mail", "render briefs and mail each as a PDF attachment (--eml, --smtp, --dry-run)", nullptr},
       {"manifest", "manifest merge: join the manifests of a sharded batch", RunManifestCommand},
+      {"templates", "list the templates -t can name, and where each one is", RunTemplatesCommand},
   };
   return kCommands;
 }
@@ -21,9 +24,24 @@ const Command* FindCommand(const std::string& name) {
   return nullptr;
 }
 
-int RunJob(const Job& job, const FileSystem& fs, std::ostream& out, std::ostream& err) {
-  const Command* command = FindCommand(job.command);
-  return command && command->run ? command->run(job, fs, out, err) : kExitUsage;
+int RunJob(const Job& given, const FileSystem& fs, std::ostream& out, std::ostream& err) {
+  const Command* command = FindCommand(given.command);
+  if (!command || !command->run) return kExitUsage;
+  // "-" is the brief on standard input, a file named job.stdin_name for
+  // the whole run.
+  Job job = given;
+  OverlayFileSystem overlay(fs);
+  if (std::count(job.inputs.begin(), job.inputs.end(), "-") > 1) {
+    err << "brief: error: " << job.command << ": '-' (standard input) is given more than once\n";
+    return kExitUsage;
+  }
+  for (std::string& input : job.inputs) {
+    if (input == "-") {
+      input = job.stdin_name;
+      overlay.Add(job.stdin_name, job.stdin_text);
+    }
+  }
+  return command->run(job, overlay, out, err);
 }
 
 }  // namespace brief

@@ -28,5 +28,6 @@ int RunRenderCommand(const Job& job, const FileSystem& fs, std::ostream& out, st
 // In the briefmail library (brief-mail).
 int RunMailCommand(const Job& job, const FileSystem& fs, std::ostream& out, std::ostream& err);
 int RunManifestCommand(const Job& job, const FileSystem& fs, std::ostream& out, std::ostream& err);
+int RunTemplatesCommand(const Job& job, const FileSystem& fs, std::ostream& out, std::ostream& err);
 
 }  // namespace brief

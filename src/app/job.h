@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "app/resources.h"
 #include "base/filesystem.h"
 #include "batch/shard.h"
 
@@ -32,9 +33,12 @@ struct Job {
   bool recursive = false;            // Folders: sub-folders too.
   bool no_layout = false;            // validate: the format only, no fonts or layout.
   std::string junit_file;            // Also write a JUnit XML report here.
-  std::string output_dir = "output"; // render: where PDFs go.
+  std::string output_dir = "output"; // render: where PDFs go (or FILE.pdf, or "-": stdout).
+  std::string stdin_name = "stdin";  // The name of the brief read from "-", in diagnostics.
+  std::string stdin_text;            // What standard input held, when an input is "-".
+  bool stdout_terminal = false;      // Standard output is a terminal (no PDF is written there).
   std::string template_name = "classic";  // Name or path of a template.
-  std::string resource_dir = ".";    // Holds templates/ and fonts/.
+  std::vector<ResourceDir> resources;  // Where templates/ and fonts/ are looked for, in order.
   long long source_date_epoch = -1;  // From SOURCE_DATE_EPOCH; -1 when unset.
   int jobs = 1;                      // render: briefs rendered at once (processes).
   bool force = false;                // render: render even briefs that are up to date.

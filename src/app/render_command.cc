@@ -162,6 +162,13 @@ int RunRenderCommand(const Job& job, const FileSystem& fs, std::ostream& out, st
 
   std::vector<Diagnostic> problems;
   std::vector<InputFile> inputs = ExpandInputs(fs, job.inputs, job.recursive, &problems);
+  if (IsSingleOutput(job, fs)) {
+    if (!problems.empty()) {
+      PrintDiagnostics(job, fs, problems, err, err);
+      return kExitInvalid;
+    }
+    return RenderSingle(job, fs, *renderer, inputs, out, err);
+  }
 
   // What every PDF of this run depends on besides its own files.
   HashCache hashes(fs);

@@ -50,6 +50,7 @@ class Reader {
     *v = static_cast<int>(x);
     return true;
   }
+  std::string Rest() const { return in_.substr(pos_); }
 
  private:
   const std::string& in_;
@@ -113,7 +114,7 @@ std::string SerializeOutcome(const RenderItem& item) {
   return w.out_;
 }
 
-bool DeserializeOutcome(const std::string& bytes, RenderItem* item) {
+bool DeserializeOutcome(const std::string& bytes, RenderItem* item, std::string* rest) {
   Reader r(bytes);
   long long ok = 0, micros = 0, count = 0;
   if (!r.Get(&ok) || !r.Get(&item->sha256) || !r.Get(&item->bytes) || !r.Get(&micros)) return false;
@@ -145,6 +146,7 @@ bool DeserializeOutcome(const std::string& bytes, RenderItem* item) {
     d.severity = error ? Severity::kError : Severity::kWarning;
     item->diagnostics.push_back(std::move(d));
   }
+  if (rest) *rest = r.Rest();
   return true;
 }
 

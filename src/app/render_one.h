@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "app/brief_renderer.h"
+#include "app/inputs.h"
 #include "app/job.h"
 #include "batch/manifest.h"
 
@@ -32,7 +33,17 @@ void RenderOne(const Job& job, const FileSystem& fs, const BriefRenderer& render
                const std::function<void()>& before_rename = {});
 
 // A RenderItem's outcome as bytes, and back (file and output are not sent).
+// Bytes after the outcome (a PDF sent along) are put in *rest, when given.
 std::string SerializeOutcome(const RenderItem& item);
-bool DeserializeOutcome(const std::string& bytes, RenderItem* item);
+bool DeserializeOutcome(const std::string& bytes, RenderItem* item, std::string* rest = nullptr);
+
+// True when the job's -o names one file (FILE.pdf that is not a folder) or
+// standard output (-), not a folder of PDFs.
+bool IsSingleOutput(const Job& job, const FileSystem& fs);
+
+// render -o FILE.pdf | -o -: exactly one brief to exactly that file
+// (atomically) or to `out`; no manifest. Diagnostics go to `err`.
+int RenderSingle(const Job& job, const FileSystem& fs, const BriefRenderer& renderer,
+                 const std::vector<InputFile>& inputs, std::ostream& out, std::ostream& err);
 
 }  // namespace brief

@@ -221,4 +221,29 @@ bool SamePath(const std::string& a, const std::string& b) {
   return resolved(a) == resolved(b);
 }
 
+PathKind OverlayFileSystem::Kind(const std::string& path) const {
+  return files_.count(path) ? PathKind::kFile : base_.Kind(path);
+}
+
+bool OverlayFileSystem::Read(const std::string& path, size_t max_bytes, std::string* contents,
+                             std::string* error) const {
+  auto it = files_.find(path);
+  if (it == files_.end()) return base_.Read(path, max_bytes, contents, error);
+  *contents = it->second.substr(0, max_bytes + 1);
+  return true;
+}
+
+bool OverlayFileSystem::Stream(const std::string& path,
+                               const std::function<void(const char* data, size_t size)>& sink,
+                               std::string* error) const {
+  auto it = files_.find(path);
+  if (it == files_.end()) return base_.Stream(path, sink, error);
+  sink(it->second.data(), it->second.size());
+  return true;
+}
+
+std::string OverlayFileSystem::Canonical(const std::string& path) const {
+  return files_.count(path) ? path : base_.Canonical(path);
+}
+
 }  // namespace brief

@@ -78,6 +78,30 @@ class MemoryFileSystem : public FileSystem {
   std::map<std::string, std::string> unreadable_;
 };
 
+// Another FileSystem with some files replaced or added in memory: a brief
+// read from standard input is a file of this name for the whole run.
+class OverlayFileSystem : public FileSystem {
+ public:
+  explicit OverlayFileSystem(const FileSystem& base) : base_(base) {}
+  void Add(const std::string& path, std::string contents) { files_[path] = std::move(contents); }
+
+  PathKind Kind(const std::string& path) const override;
+  bool Read(const std::string& path, size_t max_bytes, std::string* contents,
+            std::string* error) const override;
+  bool List(const std::string& dir, std::vector<std::string>* names,
+            std::string* error) const override {
+    return base_.List(dir, names, error);
+  }
+  bool Stream(const std::string& path, const std::function<void(const char* data, size_t size)>& sink,
+              std::string* error) const override;
+  std::string Canonical(const std::string& path) const override;
+  bool IsSymlink(const std::string& path) const override { return !files_.count(path) && base_.IsSymlink(path); }
+
+ private:
+  const FileSystem& base_;
+  std::map<std::string, std::string> files_;
+};
+
 // "a/b" + "c" → "a/b/c"; an empty dir gives name.
 std::string JoinPath(const std::string& dir, const std::string& name);
 

@@ -1,6 +1,7 @@
 // brief: YAML company briefs → one-page PDF reports. Thin: argv → Job → RunJob.
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -10,6 +11,7 @@
 #include "app/commands.h"
 #include "app/job.h"
 #include "cli/options.h"
+#include "load/yaml_loader.h"
 
 #ifndef BRIEF_MAIL
 namespace {
@@ -36,8 +38,10 @@ int main(int argc, char** argv) {
   if (argc > 1 && std::string(argv[1]) == "mail") ExecMail(argv);
 #endif
   try {
+    std::error_code ec;
+    std::string exe = std::filesystem::read_symlink("/proc/self/exe", ec).string();
     brief::CommandLine cl = brief::ParseCommandLine(std::vector<std::string>(argv + 1, argv + argc),
-                                                    [](const char* name) { return std::getenv(name); });
+                                                    [](const char* name) { return std::getenv(name); }, exe);
     switch (cl.action) {
       case brief::CommandLine::Action::kPrint:
         std::cout << cl.text;
@@ -48,7 +52,6 @@ int main(int argc, char** argv) {
       case brief::CommandLine::Action::kRun:
         break;
     }
-    cl.job.resource_dir = brief::ResourceDir(argv[0]);
     // A live progress line and colour only for a person watching a
     // terminal: not in CI logs (CI set), and no colour under NO_COLOR
     // (no-color.org) or on a terminal that cannot show it.
@@ -77,6 +80,18 @@ int main(int argc, char** argv) {
         return brief::kExitUsage;
       }
       cl.job.source_date_epoch = value;
+    }
+    cl.job.stdout_terminal = isatty(STDOUT_FILENO);
+    if (std::find(cl.job.inputs.begin(), cl.job.inputs.end(), "-") != cl.job.inputs.end()) {
+      // The brief on standard input, read whole (one byte past the limit,
+      // so the loader can say it is too large).
+      std::string text;
+      char buffer[65536];
+      while (std::cin.read(buffer, sizeof buffer) || std::cin.gcount() > 0) {
+        text.append(buffer, static_cast<size_t>(std::cin.gcount()));
+        if (text.size() > brief::LoadLimits().max_bytes) break;
+      }
+      cl.job.stdin_text = std::move(text);
     }
     brief::DiskFileSystem fs;
 #ifdef BRIEF_MAIL

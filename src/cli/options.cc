@@ -13,6 +13,7 @@
 
 #include "app/commands.h"
 #include "base/edit_distance.h"
+#include "cli/help_formats.h"
 
 namespace brief {
 
@@ -29,6 +30,7 @@ std::string Usage() {
          "\n"
          "commands:\n" +
          commands +
+         fmt::format("  {:<10} {}\n", "completion", "print the shell completion script: completion bash|zsh|fish") +
          "\n"
          "options:\n"
          "  -h, --help   show this help (or 'brief COMMAND --help')\n"
@@ -64,13 +66,18 @@ CommandLine Print(const std::string& text) {
 
 // Where the option values go before they are checked.
 struct Raw {
-  std::string format, shard, color;
+  std::string format, shard, color, resources;
 };
 
 po::options_description CommandOptions(const std::string& command, Job* job, Raw* raw) {
   po::options_description desc(fmt::format("brief {} options", command));
   auto add = desc.add_options();
   add("help,h", "show this help");
+  if (command == "templates") {
+    add("resources", po::value(&raw->resources)->value_name("DIR"),
+        "look for templates/ and fonts/ in DIR first (see docs/cli.md)");
+    return desc;
+  }
   if (command == "manifest") {
     add("output,o", po::value(&job->merge_output)->value_name("FILE"),
         "write the merged manifest to FILE (default: standard output)");
@@ -95,14 +102,22 @@ po::options_description CommandOptions(const std::string& command, Job* job, Raw
       "(CLICOLOR_FORCE forces it)");
   add("recursive,r", po::bool_switch(&job->recursive), "read the briefs in sub-folders too");
   add("template,t", po::value(&job->template_name)->default_value("classic")->value_name("TEMPLATE"),
-      "template name (templates/NAME.yaml) or path to a template file");
+      "template name (see 'brief templates') or path to a template file");
+  add("resources", po::value(&raw->resources)->value_name("DIR"),
+      "look for templates/ and fonts/ in DIR first (see docs/cli.md)");
+  if (command != "mail") {
+    add("stdin-name", po::value(&job->stdin_name)->value_name("NAME"),
+        "the name of the brief read from '-' (standard input) in diagnostics (default: stdin)");
+  }
   if (command == "validate") {
     add("no-layout", po::bool_switch(&job->no_layout),
         "check the format only: not that the template can draw the brief on one page");
   }
   if (command == "render" || command == "mail") {
     add("output,o", po::value(&job->output_dir)->default_value("output")->value_name("DIR"),
-        "folder for the PDFs and manifest.json (created if missing)");
+        command == "render" ? "folder for the PDFs and manifest.json (created if missing); or, for one brief, "
+                              "FILE.pdf, or - for standard output"
+                            : "folder for the PDFs and manifest.json (created if missing)");
     add("jobs,j", po::value(&job->jobs)->default_value(DefaultJobs())->value_name("N"),
         "render N briefs at once (default: one per CPU core)");
   }
@@ -143,6 +158,30 @@ po::options_description CommandOptions(const std::string& command, Job* job, Raw
 
 }  // namespace
 
+std::vector<OptionInfo> OptionTable(const std::string& command) {
+  Job job;
+  Raw raw;
+  po::options_description desc = CommandOptions(command, &job, &raw);
+  std::vector<OptionInfo> out;
+  for (const auto& option : desc.options()) {
+    OptionInfo info;
+    info.long_name = option->long_name();
+    std::string shortest = option->canonical_display_name(po::command_line_style::allow_dash_for_short);
+    if (shortest.size() == 2 && shortest[0] == '-') info.short_name = shortest.substr(1);
+    std::string parameter = option->format_parameter();
+    info.takes_value = !parameter.empty();
+    if (info.takes_value) {
+      // "arg (=text)" or "TEMPLATE (=classic)": the name before any default.
+      info.value_name = parameter.substr(0, parameter.find(" (="));
+      size_t eq = parameter.find(" (=");
+      if (eq != std::string::npos) info.default_value = parameter.substr(eq + 3, parameter.size() - eq - 4);
+    }
+    info.description = option->description();
+    out.push_back(std::move(info));
+  }
+  return out;
+}
+
 const char* BriefVersion() { return "0.1.0"; }
 
 bool UseColor(ColorMode mode, bool terminal, const EnvLookup& env) {
@@ -156,25 +195,25 @@ bool UseColor(ColorMode mode, bool terminal, const EnvLookup& env) {
   return terminal && !set("CI");
 }
 
-std::string ResourceDir(const char* argv0) {
-  if (const char* home = std::getenv("BRIEF_HOME"); home && *home) return home;
-  std::error_code ec;
-  std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
-  if (ec) exe = std::filesystem::absolute(argv0, ec);
-  std::filesystem::path root = exe.parent_path().parent_path();
-  if (!ec && std::filesystem::is_directory(root / "templates", ec)) return root.string();
-  return ".";
-}
-
-CommandLine ParseCommandLine(const std::vector<std::string>& args, const EnvLookup& env) {
+CommandLine ParseCommandLine(const std::vector<std::string>& args, const EnvLookup& env,
+                             const std::string& exe) {
   if (args.empty()) return UsageError("no command given\n\n" + Usage());
   const std::string& command = args[0];
   if (command == "help" && args.size() > 1 && FindCommand(args[1])) {
-    return ParseCommandLine({args[1], "--help"}, env);  // brief help render = brief render --help
+    return ParseCommandLine({args[1], "--help"}, env, exe);  // brief help render = brief render --help
   }
   if (command == "-h" || command == "--help" || command == "help") return Print(Usage());
   if (command == "--version" || command == "-V") {
     return Print(fmt::format("brief {}\n", BriefVersion()));
+  }
+  if (command == "--man") return Print(ManPage());  // Built into brief.1 at build time.
+  if (command == "completion") {
+    std::string error;
+    std::string script = args.size() == 2 ? CompletionScript(args[1], &error) : "";
+    if (script.empty()) {
+      return UsageError(error.empty() ? "completion: give one shell: bash, zsh or fish" : "completion: " + error);
+    }
+    return Print(script);
   }
   if (!FindCommand(command)) {
     std::vector<std::string> names;
@@ -217,12 +256,19 @@ CommandLine ParseCommandLine(const std::vector<std::string>& args, const EnvLook
   } catch (const po::error& e) {
     return UsageError(fmt::format("{}: {}; see 'brief {} --help'", command, e.what(), command));
   }
-  std::string usage_line = command == "manifest" ? "usage: brief manifest merge [-o FILE] MANIFEST...\n\n"
-                                                 : fmt::format("usage: brief {} [options] PATH...\n\n", command);
+  std::string usage_line = command == "manifest"    ? "usage: brief manifest merge [-o FILE] MANIFEST...\n\n"
+                           : command == "templates" ? "usage: brief templates [--resources DIR]\n\n"
+                                                    : fmt::format("usage: brief {} [options] PATH...\n\n", command);
   if (vm.count("help")) {
     std::ostringstream text;
     text << usage_line << desc;
     return Print(text.str());
+  }
+  job.resources = ResourceSearchPath(raw.resources, env, exe);
+  if (vm.count("resources") && raw.resources.empty()) return UsageError(command + ": --resources needs a folder");
+  if (command == "templates") {
+    if (!job.inputs.empty()) return UsageError("templates: takes no PATH");
+    return result;
   }
   if (command == "manifest") {
     if (job.inputs.empty()) return UsageError("manifest: no subcommand; try 'brief manifest merge FILE...'");

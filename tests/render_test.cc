@@ -90,8 +90,8 @@ TEST_CASE("render: a brief that cannot fit fails, names the sections and writes 
   Run h = RunBrief("render --format short tests/briefs/render/long-history.yaml -o " + out.path);
   CHECK(h.status == 1);
   CHECK(h.err.find("tests/briefs/render/long-history.yaml:10:1: error: history: the brief does not fit on one page even "
-                   "at the minimum type size (6.5 pt): about 15 lines too many in its column, about 12 of its 70 "
-                   "events\n  hint: shorten history by that much, or use a template with more room\n") == 0);
+                   "at the minimum type size (6.5 pt): about 15 lines too many in its column: cut 12 of the 70 "
+                   "history events\n  hint: shorten the sections of that column, or use a template with more room\n") == 0);
   CHECK_FALSE(fs::exists(out.path + "/stress.pdf"));
   // Only the manifest, which records the failure; no temporary file left behind.
   std::vector<std::string> left;

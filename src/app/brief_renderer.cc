@@ -143,16 +143,13 @@ PageLayout BriefRenderer::Lay(const Brief& brief, const std::string& file, Image
   // One error per column that does not fit, at the key of the section
   // where it starts to run past the page.
   for (const Overflow& o : page.overflows) {
-    std::string after;
-    for (const std::string& a : o.after) after += (after.empty() ? "" : ", ") + a;
-    std::string cut = o.section == "header and sources" ? "the sources, or the company's name and facts"
-                                                        : o.section;
     diagnostics->push_back(
         {Severity::kError, file, 0, 0, SectionPath(o.section),
          fmt::format("the brief does not fit on one page even at the minimum type size ({} pt): {}",
-                     template_.size_minimum, DescribeOverflow(o, brief)),
-         fmt::format("shorten {}{} by that much, or use a template with more room", cut,
-                     after.empty() ? "" : " (or the sections after it in its column: " + after + ")")});
+                     template_.size_minimum, DescribeOverflow(o, input)),
+         o.section == "header and sources"
+             ? "shorten the sources, or the company's name and facts, or use a template with more room"
+             : "shorten the sections of that column, or use a template with more room"});
   }
   return page;
 }

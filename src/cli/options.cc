@@ -199,8 +199,9 @@ CommandLine ParseCommandLine(const std::vector<std::string>& args, const EnvLook
                              const std::string& exe) {
   if (args.empty()) return UsageError("no command given\n\n" + Usage());
   const std::string& command = args[0];
-  if (command == "help" && args.size() > 1 && FindCommand(args[1])) {
-    return ParseCommandLine({args[1], "--help"}, env, exe);  // brief help render = brief render --help
+  if (command == "help" && args.size() > 1) {
+    if (FindCommand(args[1])) return ParseCommandLine({args[1], "--help"}, env, exe);  // = brief render --help
+    if (args[1] != "completion") return ParseCommandLine({args[1]}, env, exe);  // An unknown command's error.
   }
   if (command == "-h" || command == "--help" || command == "help") return Print(Usage());
   if (command == "--version" || command == "-V") {
@@ -222,6 +223,9 @@ CommandLine ParseCommandLine(const std::vector<std::string>& args, const EnvLook
       names.push_back(c.name);
       list += (list.empty() ? "" : ", ") + std::string(c.name);
     }
+    names.push_back("completion");
+    list += ", completion";
+    if (command.rfind("-", 0) == 0) names = {"--help", "--version"};
     std::string guess = NearestMatch(command, names);
     return UsageError(fmt::format("unknown command '{}'{}; commands: {}", command,
                                   guess.empty() ? "" : " (did you mean '" + guess + "'?)", list));

@@ -175,12 +175,13 @@ PageLayout LayoutAtScale(const LayoutInput& in, double scale) {
   if (bottom < content_top + line * 3) {
     // Header and sources leave no room for the columns at all.
     double points = content_top + line * 3 - bottom;
-    page.overflows.push_back({"header and sources", points, lines(points), footer_h, {}});
+    page.overflows.push_back({-1, "header and sources", points, lines(points), footer_h, {}});
   }
   double content_w = t.page_width - t.margin_left - t.margin_right;
   double gutters = t.gutter * static_cast<double>(t.columns.size() - 1);
   double x = t.margin_left;
-  for (const Column& column : t.columns) {
+  for (size_t column_index = 0; column_index < t.columns.size(); ++column_index) {
+    const Column& column = t.columns[column_index];
     double w = (content_w - gutters) * column.width_percent / 100;
     double y = content_top, end = content_top;
     Overflow overflow;
@@ -199,6 +200,7 @@ PageLayout LayoutAtScale(const LayoutInput& in, double scale) {
       y += h + c.SectionGap();
     }
     if (!overflow.section.empty()) {
+      overflow.column = static_cast<int>(column_index);
       overflow.points = end - bottom;
       overflow.lines = lines(overflow.points);
       page.overflows.push_back(std::move(overflow));
@@ -232,43 +234,88 @@ PageLayout FitPage(const LayoutInput& in) {
 
 namespace {
 
-// The items a section lists, for an overflow's estimate: how many, and
-// their name ("events"); 0 for sections that are not lists.
-std::pair<size_t, const char*> SectionItems(const std::string& section, const Brief& b) {
-  if (section == "people") return {b.company.people.size(), "people"};
-  if (section == "history") return {b.history.size(), "events"};
-  if (section == "rankings") return {b.rankings.size(), "rankings"};
-  if (section == "revenue") return {b.revenue.size(), "revenue entries"};
-  if (section == "disruptions") return {b.disruptions.size(), "disruptions"};
-  if (section == "ev_roadmap") return {b.ev_roadmap.milestones.size(), "milestones"};
-  if (section == "partnerships") return {b.partnerships.size(), "partnerships"};
-  if (section == "header and sources") return {b.sources.size(), "sources"};
-  return {0, ""};
+// The items a section lists, for an overflow's advice: how many, and what
+// they are called; 0 for sections that are not lists.
+struct Items {
+  size_t count = 0;
+  const char* plural = "";
+  const char* singular = "";
+};
+Items SectionItems(const std::string& section, const Brief& b) {
+  if (section == "people") return {b.company.people.size(), "people", "person"};
+  if (section == "history") return {b.history.size(), "history events", "history event"};
+  if (section == "rankings") return {b.rankings.size(), "rankings", "ranking"};
+  if (section == "revenue") return {b.revenue.size(), "revenue entries", "revenue entry"};
+  if (section == "disruptions") return {b.disruptions.size(), "disruptions", "disruption"};
+  if (section == "ev_roadmap") return {b.ev_roadmap.milestones.size(), "roadmap milestones", "roadmap milestone"};
+  if (section == "partnerships") return {b.partnerships.size(), "partnerships", "partnership"};
+  if (section == "header and sources") return {b.sources.size(), "sources", "source"};
+  return {};
+}
+
+// The brief with a section's list cut to its first `keep` items.
+Brief Trimmed(const Brief& b, const std::string& section, size_t keep) {
+  Brief out = b;
+  if (section == "people") out.company.people.resize(keep);
+  if (section == "history") out.history.resize(keep);
+  if (section == "rankings") out.rankings.resize(keep);
+  if (section == "revenue") out.revenue.resize(keep);
+  if (section == "disruptions") out.disruptions.resize(keep);
+  if (section == "ev_roadmap") out.ev_roadmap.milestones.resize(keep);
+  if (section == "partnerships") out.partnerships.resize(keep);
+  if (section == "header and sources") out.sources.resize(keep);
+  return out;
+}
+
+// True when column `column` (-1: header and sources) fits at `scale`.
+bool ColumnFits(const LayoutInput& in, const Brief& b, int column, double scale) {
+  LayoutInput trial{b, in.tmpl, in.shaper, in.logo, in.generator};
+  for (const Overflow& o : LayoutAtScale(trial, scale).overflows) {
+    if (o.column == column) return false;
+  }
+  return true;
 }
 
 }  // namespace
 
-std::string DescribeOverflow(const Overflow& o, const Brief& brief) {
+std::string DescribeOverflow(const Overflow& o, const LayoutInput& in) {
   std::string out = fmt::format("about {} {} too many in its column", o.lines, o.lines == 1 ? "line" : "lines");
-  auto [count, noun] = SectionItems(o.section, brief);
-  // Estimate from the section's average height per item (or per line of
-  // text for the summary): cut = ceil(excess / (height / items)).
-  if (count > 0 && o.section_height > 0) {
-    double per_item = o.section_height / static_cast<double>(count);
-    size_t cut = static_cast<size_t>(std::ceil(o.points / per_item));
-    if (cut >= count) {
-      out += fmt::format(", more than all {} of its {}", count, noun);
-    } else {
-      out += fmt::format(", about {} of its {} {}", cut, count, noun);
+  double scale = in.tmpl.size_minimum / in.tmpl.size_base;
+  std::vector<std::string> names;
+  if (o.column < 0) {
+    names.push_back(o.section);
+  } else {
+    for (Section s : in.tmpl.columns[static_cast<size_t>(o.column)].sections) {
+      names.push_back(SectionNames()[static_cast<size_t>(s)]);
     }
-  } else if (o.section == "summary" && o.section_height > 0 && o.lines > 0) {
-    // Characters, not words: the same estimate for every script.
-    size_t chars = CountCodePoints(brief.company.summary);
-    double section_lines = o.section_height * static_cast<double>(o.lines) / o.points;
-    size_t cut = static_cast<size_t>(std::ceil(static_cast<double>(o.lines) * static_cast<double>(chars) /
-                                               std::max(section_lines, 1.0)));
-    out += cut >= chars ? fmt::format(", more than all {} of its characters", chars)
-                        : fmt::format(", about {} of its {} characters", cut, chars);
+  }
+  std::vector<std::string> cuts;
+  for (const std::string& name : names) {
+    Items items = SectionItems(name, in.brief);
+    size_t count = items.count;
+    if (count > 0) {
+      // Invariant: keeping `hi` items overflows; keeping `lo` fits.
+      if (!ColumnFits(in, Trimmed(in.brief, name, 0), o.column, scale)) continue;
+      size_t lo = 0, hi = count;
+      while (hi - lo > 1) {
+        size_t mid = (lo + hi) / 2;
+        (ColumnFits(in, Trimmed(in.brief, name, mid), o.column, scale) ? lo : hi) = mid;
+      }
+      size_t cut = count - lo;
+      cuts.push_back(cut < count     ? fmt::format("{} of the {} {}", cut, count, items.plural)
+                     : count == 1    ? fmt::format("the one {}", items.singular)
+                                     : fmt::format("all {} {}", count, items.plural));
+    } else if (name == "summary" && name == o.section && o.section_height > 0 && o.lines > 0) {
+      // Characters, not words: the same estimate for every script.
+      size_t chars = CountCodePoints(in.brief.company.summary);
+      double section_lines = o.section_height * static_cast<double>(o.lines) / o.points;
+      size_t cut = static_cast<size_t>(std::ceil(static_cast<double>(o.lines) * static_cast<double>(chars) /
+                                                 std::max(section_lines, 1.0)));
+      if (cut < chars) cuts.push_back(fmt::format("about {} of the summary's {} characters", cut, chars));
+    }
+  }
+  for (size_t i = 0; i < cuts.size() && i < 3; ++i) {
+    out += (i == 0 ? ": cut " : i + 1 == std::min<size_t>(cuts.size(), 3) ? ", or " : ", ") + cuts[i];
   }
   return out;
 }

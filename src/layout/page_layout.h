@@ -30,6 +30,7 @@ struct LayoutInput {
 // type at the layout's scale), and the sections after it in that column,
 // which move up as it is cut.
 struct Overflow {
+  int column = -1;  // Index into the template's columns (-1: header and sources).
   std::string section;
   double points = 0;
   int lines = 0;
@@ -59,9 +60,13 @@ PageLayout LayoutAtScale(const LayoutInput& in, double scale);
 // with its overflows filled in.
 PageLayout FitPage(const LayoutInput& in);
 
-// What an author would cut, in the brief's own terms: "about 40 lines too
-// many in its column, about 6 of its 25 events". Items are estimated from
-// the section's average height per item.
-std::string DescribeOverflow(const Overflow& overflow, const Brief& brief);
+// What an author would cut, in the brief's own terms: "about 4 lines too
+// many in its column: cut 2 of the 20 history events, or 1 of the 2
+// ev_roadmap milestones". For each list section of the overflowing column
+// the smallest number of items (taken from the end) whose removal makes the
+// column fit at the minimum type size is found by bisection over layouts
+// (what fits only grows as items go); the summary is estimated in
+// characters from its share of lines.
+std::string DescribeOverflow(const Overflow& overflow, const LayoutInput& in);
 
 }  // namespace brief

@@ -130,8 +130,8 @@ TEST_CASE("page: a brief that cannot fit reports each overflowing section and by
     // Lines of body type at the minimum size: leading × minimum.
     CHECK(o.lines == static_cast<int>(std::ceil(o.points / (p.tmpl.size_minimum * p.tmpl.leading) - 0.05)));
   }
-  CHECK(DescribeOverflow(page.overflows[1], b).find("about " + std::to_string(page.overflows[1].lines) +
-                                                    " lines too many in its column") == 0);
+  CHECK(DescribeOverflow(page.overflows[1], in).find("about " + std::to_string(page.overflows[1].lines) +
+                                                     " lines too many in its column") == 0);
 }
 
 TEST_CASE("page: the overflow's estimate is what cutting takes: 12 of 70 events, and 11 are too few") {
@@ -142,7 +142,7 @@ TEST_CASE("page: the overflow's estimate is what cutting takes: 12 of 70 events,
   REQUIRE(page.overflows.size() == 1);
   CHECK(page.overflows[0].section == "history");
   CHECK(page.overflows[0].after.empty());
-  CHECK(DescribeOverflow(page.overflows[0], b) == "about 15 lines too many in its column, about 12 of its 70 events");
+  CHECK(DescribeOverflow(page.overflows[0], in) == "about 15 lines too many in its column: cut 12 of the 70 history events");
   Brief cut = b;
   cut.history.resize(70 - 12);
   CHECK(FitPage({cut, p.tmpl, *p.shaper, {}, "brief test"}).overflows.empty());

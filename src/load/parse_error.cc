@@ -49,9 +49,11 @@ size_t ContentStart(std::string_view line) {
 std::string_view KeyOf(std::string_view line) {
   std::string_view content = line.substr(ContentStart(line));
   if (content.empty() || content[0] == '#' || content[0] == '"' || content[0] == '\'') return {};
-  for (size_t i = 0; i < content.size(); ++i) {
+  // Keys of a brief are single words: a "key" with spaces is text that
+  // happens to hold ': ' or end in ':'.
+  for (size_t i = 0; i < content.size() && i <= 64; ++i) {
     if (content[i] == ':' && (i + 1 == content.size() || content[i + 1] == ' ')) return content.substr(0, i);
-    if (content[i] == '#' && i > 0 && content[i - 1] == ' ') return {};
+    if (content[i] == ' ' || content[i] == '\t') return {};
   }
   return {};
 }
@@ -70,17 +72,26 @@ int Column(std::string_view line, size_t byte) {
   return static_cast<int>(CountCodePoints(line.substr(0, byte))) + 1;
 }
 
-// The '[' or '{' still open at the end of line `upto` (1-based), or
-// {0, 0} when none is: flow collections are tracked outside comments and
-// quoted text; in block context only a bracket that starts a value opens
-// one ("name: Acme [GmbH]" is plain text).
+// What a scan of the text up to the end of line `upto` (1-based) found:
+// the innermost '[' or '{' still open (line 0 when none), and the last
+// quoted text that ran over a line end, with where it closed. Flow
+// collections are tracked outside comments and quoted text; in block
+// context only a bracket that starts a value opens one ("name: Acme
+// [GmbH]" is plain text).
 struct Opener {
   int line = 0, column = 0;
   char bracket = 0;
 };
-Opener UnclosedFlow(const std::vector<std::string_view>& lines, int upto) {
+struct Scan {
+  Opener flow;
+  Opener quote;          // .bracket is the quote character
+  int quote_closed = 0;  // The line where that quote closed.
+};
+Scan ScanUpTo(const std::vector<std::string_view>& lines, int upto) {
   std::vector<Opener> open;
+  Scan scan;
   char quote = 0;
+  Opener quote_open;
   for (int l = 1; l <= upto && l <= static_cast<int>(lines.size()); ++l) {
     std::string_view line = lines[static_cast<size_t>(l - 1)];
     bool value_start = true;  // At a place where a value may begin.
@@ -94,6 +105,10 @@ Opener UnclosedFlow(const std::vector<std::string_view>& lines, int upto) {
             ++i;
           } else {
             quote = 0;
+            if (quote_open.line < l) {
+              scan.quote = quote_open;
+              scan.quote_closed = l;
+            }
           }
         }
         continue;
@@ -103,6 +118,7 @@ Opener UnclosedFlow(const std::vector<std::string_view>& lines, int upto) {
       bool in_flow = !open.empty();
       if ((c == '"' || c == '\'') && (value_start || in_flow)) {
         quote = c;
+        quote_open = {l, Column(line, i), c};
         continue;
       }
       if ((c == '[' || c == '{') && (value_start || in_flow)) {
@@ -119,7 +135,27 @@ Opener UnclosedFlow(const std::vector<std::string_view>& lines, int upto) {
       value_start = (c == ':' || c == '-' || c == '?') ? next_is_space : (in_flow && c == ',');
     }
   }
-  return open.empty() ? Opener{} : open.back();
+  if (!open.empty()) scan.flow = open.back();
+  return scan;
+}
+
+// The column (1-based) where a line's key or item content starts.
+int KeyColumn(std::string_view line) { return Column(line, ContentStart(line)) ; }
+
+// The value of "key: value" on a line, with where it starts (byte); ""
+// when the line has no inline value.
+std::string_view InlineValue(std::string_view line, size_t* start) {
+  std::string_view key = KeyOf(line);
+  if (key.empty()) return {};
+  size_t after = ContentStart(line) + key.size() + 1;
+  size_t value = line.find_first_not_of(' ', after);
+  if (value == std::string_view::npos || line[value] == '#') return {};
+  std::string_view v = line.substr(value);
+  size_t comment = v.find(" #");
+  v = v.substr(0, comment);
+  while (!v.empty() && v.back() == ' ') v.remove_suffix(1);
+  *start = value;
+  return v;
 }
 
 // yaml-cpp's words for its messages, in an author's terms.
@@ -203,23 +239,40 @@ ParseProblem ExplainParseError(const std::string& message, int line, int column,
     return p;
   }
 
-  if (message == "end of sequence flow not found" || message == "end of map flow not found") {
-    Opener o = UnclosedFlow(lines, line);
-    if (o.line > 0) {
-      bool list = o.bracket == '[';
-      p.line = o.line;
-      p.column = o.column;
-      p.length = 1;
-      p.message = fmt::format("YAML syntax error: this '{}' {} is never closed with '{}'", o.bracket,
-                              list ? "list" : "mapping", list ? ']' : '}');
-      p.hint = list ? "close it with ']' after its last item, or write one '- ' item per line"
-                    : "close it with '}' after its last 'key: value', or write one key per line";
-    }
+  Scan scan = ScanUpTo(lines, line);
+  // A '[' or '{' still open: the parser fails wherever the text stops
+  // making sense, often lines later; the fix is where it opens.
+  bool flow_message = message == "end of sequence flow not found" || message == "end of map flow not found";
+  if (scan.flow.line > 0 && (flow_message || scan.flow.line < line)) {
+    bool list = scan.flow.bracket == '[';
+    p.line = scan.flow.line;
+    p.column = scan.flow.column;
+    p.length = 1;
+    p.message = fmt::format("YAML syntax error: this '{}' {} is never closed with '{}'", scan.flow.bracket,
+                            list ? "list" : "mapping", list ? ']' : '}');
+    p.hint = list ? "close it with ']' after its last item, or write one '- ' item per line"
+                  : "close it with '}' after its last 'key: value', or write one key per line";
+    return p;
+  }
+  if (flow_message) return p;
+  // Quoted text that ran on over lines and closed later (at an apostrophe,
+  // say): what follows the close is what the parser could not read.
+  if (scan.quote.line > 0 && scan.quote.line < line && scan.quote_closed <= line) {
+    bool single = scan.quote.bracket == '\'';
+    p.line = scan.quote.line;
+    p.column = scan.quote.column;
+    p.length = 1;
+    // (No quote characters in these words: a brief's comments may quote them.)
+    p.message = fmt::format("YAML syntax error: this {0} quote is not closed on its line; the text runs on to "
+                            "the next {0} quote, on line {1}",
+                            single ? "single" : "double", scan.quote_closed);
+    p.hint = single ? "close the quote on this line; inside single quotes an apostrophe is written as two"
+                    : "close the quote on this line; inside double quotes a quote is written with a backslash";
     return p;
   }
 
-  // "founded:1996": a plain scalar running on from a line at or above this
-  // one, up to the first line that holds a real key.
+  // "founded:1996" and "-name: Ada": a plain scalar running on from a line
+  // at or above this one, up to the first line that holds a real key.
   for (int l = line; l >= 1 && l > line - 50; --l) {
     std::string_view candidate = at(l);
     if (IsBlankOrComment(candidate)) {
@@ -227,12 +280,25 @@ ParseProblem ExplainParseError(const std::string& message, int line, int column,
       continue;
     }
     size_t start = ContentStart(candidate);
+    std::string_view content = candidate.substr(start);
     int length = 0;
-    if (LooksLikeUnspacedKey(candidate.substr(start), &length)) {
-      std::string_view written = candidate.substr(start);
-      size_t colon = written.find(':');
-      std::string key(written.substr(0, colon));
-      std::string value(written.substr(colon + 1, length - static_cast<int>(colon) - 1));
+    if (content.size() > 1 && content[0] == '-' && !KeyOf(std::string(content.substr(1))).empty()) {
+      std::string_view after = content.substr(1);
+      size_t comment = after.find(" #");
+      std::string rest(after.substr(0, comment));
+      while (!rest.empty() && rest.back() == ' ') rest.pop_back();
+      length = static_cast<int>(CountCodePoints(rest));
+      p.line = l;
+      p.column = Column(candidate, start);
+      p.length = length + 1;
+      p.message = fmt::format("YAML syntax error: no space after '-' in '-{}', so it is not a list item", rest);
+      p.hint = fmt::format("write '- {}'", rest);
+      return p;
+    }
+    if (LooksLikeUnspacedKey(content, &length)) {
+      size_t colon = content.find(':');
+      std::string key(content.substr(0, colon));
+      std::string value(content.substr(colon + 1, static_cast<size_t>(length) - colon - 1));
       p.line = l;
       p.column = Column(candidate, start);
       p.length = length;
@@ -244,6 +310,26 @@ ParseProblem ExplainParseError(const std::string& message, int line, int column,
     if (l < line && !KeyOf(candidate).empty()) break;
   }
 
+  // "event: Founded: Kaliningrad": a value holding ': ' reads as a key.
+  for (int l : {line, line + 1}) {
+    if (message != "illegal map value" || l > static_cast<int>(lines.size())) continue;
+    size_t start = 0;
+    std::string_view value = InlineValue(at(l), &start);
+    size_t inner = value.find(": ");
+    if (value.empty() || value[0] == '"' || value[0] == '\'' || value[0] == '[' || value[0] == '{' ||
+        inner == std::string_view::npos) {
+      continue;
+    }
+    std::string key(KeyOf(at(l)));
+    p.line = l;
+    p.column = Column(at(l), start);
+    p.length = static_cast<int>(CountCodePoints(value));
+    p.message = fmt::format("YAML syntax error: the value of '{}' holds ': ', so YAML reads '{}' as another key",
+                            key, value.substr(0, inner));
+    p.hint = fmt::format("quote the value: {}: \"{}\"", key, value);
+    return p;
+  }
+
   // The nearest line above `l` with content.
   auto previous = [&](int l) {
     for (--l; l >= 1; --l) {
@@ -251,44 +337,119 @@ ParseProblem ExplainParseError(const std::string& message, int line, int column,
     }
     return 0;
   };
+
+  // Text where a key is expected: a line that was meant to continue the
+  // text above it but is indented too little, so it ends that text and
+  // YAML reads it as a key (failing at the next ': ').
+  {
+    int first_text = 0;
+    int l = previous(line);
+    while (l > 0 && KeyOf(at(l)).empty() && ContentStart(at(l)) == static_cast<size_t>(Indent(at(l)))) {
+      first_text = l;
+      l = previous(l);
+    }
+    if (first_text > 0 && l > 0 && !KeyOf(at(l)).empty()) {
+      std::string_view key_line = at(l);
+      std::string key(KeyOf(key_line));
+      size_t value_start = 0;
+      std::string_view value = InlineValue(key_line, &value_start);
+      bool block = !value.empty() && (value[0] == '|' || value[0] == '>');
+      bool plain = !value.empty() && !block && value[0] != '"' && value[0] != '\'';
+      if (block) {
+        // The text's lines are indented as its first line is; the first
+        // line indented less ends it.
+        int text_indent = Indent(at(first_text));
+        for (int t = first_text; t > 0 && t < line; t = t + 1) {
+          if (IsBlankOrComment(at(t))) continue;
+          if (Indent(at(t)) < text_indent) {
+            p.line = t;
+            p.column = Indent(at(t)) + 1;
+            p.length = static_cast<int>(CountCodePoints(at(t).substr(static_cast<size_t>(Indent(at(t))))));
+            p.message = fmt::format("YAML syntax error: this line is indented less than the text of '{}' "
+                                    "(from line {}), so that text ends above it and this line is read as a key",
+                                    key, l);
+            p.hint = fmt::format("indent it to column {}, like the lines of the text above it", text_indent + 1);
+            return p;
+          }
+        }
+      } else if (plain && KeyColumn(at(first_text)) <= KeyColumn(key_line)) {
+        std::string_view text = at(first_text);
+        p.line = first_text;
+        p.column = Indent(text) + 1;
+        p.length = static_cast<int>(CountCodePoints(text.substr(static_cast<size_t>(Indent(text)))));
+        p.message = fmt::format("YAML syntax error: this line is read as a new key, not as more of the text of "
+                                "'{}' on line {}", key, l);
+        p.hint = fmt::format("to continue the text, indent this line past column {} (or put the whole text in "
+                             "quotes)", KeyColumn(key_line));
+        return p;
+      }
+    }
+  }
+
   int prev = previous(line);
   if (message == "illegal map value" && prev > 0 && HasInlineValue(at(prev)) &&
-      Indent(text) > Indent(at(prev)) && !KeyOf(text).empty()) {
+      KeyColumn(text) > KeyColumn(at(prev)) && !KeyOf(text).empty()) {
     // Either the line above is dedented (the lines before it line up with
     // this one), or this line is indented into the value above it.
     int before = previous(prev);
-    while (before > 0 && Indent(at(before)) > Indent(text)) before = previous(before);
+    while (before > 0 && KeyColumn(at(before)) > KeyColumn(text)) before = previous(before);
     std::string_view prev_key = KeyOf(at(prev));
-    if (before > 0 && Indent(at(before)) == Indent(text) && !KeyOf(at(before)).empty()) {
+    if (before > 0 && KeyColumn(at(before)) == KeyColumn(text) && !KeyOf(at(before)).empty()) {
       p.line = prev;
-      p.column = Indent(at(prev)) + 1;
+      p.column = KeyColumn(at(prev));
       p.length = static_cast<int>(CountCodePoints(prev_key));
       p.message = fmt::format("YAML syntax error: '{}' is indented less than the keys around it", prev_key);
-      p.hint = fmt::format("start it in column {}, like '{}' on line {}", Indent(text) + 1,
-                           KeyOf(at(before)), before);
+      p.hint = fmt::format("start it in column {}, like '{}' on line {}", KeyColumn(text), KeyOf(at(before)),
+                           before);
     } else {
       std::string_view key = KeyOf(text);
-      p.column = Indent(text) + 1;
+      p.column = KeyColumn(text);
       p.length = static_cast<int>(CountCodePoints(key));
       p.message = fmt::format("YAML syntax error: '{}' is indented more than '{}' above it, so it is read as "
                               "more of the value of '{}'", key, prev_key, prev_key);
-      p.hint = fmt::format("start it in column {}, like '{}' on line {}", Indent(at(prev)) + 1, prev_key, prev);
+      p.hint = fmt::format("start it in column {}, like '{}' on line {}", KeyColumn(at(prev)), prev_key, prev);
     }
     return p;
   }
 
   if ((message == "end of map not found" || message == "end of sequence not found") && prev > 0) {
     std::string_view prev_key = KeyOf(at(prev));
-    int key_column = Column(at(prev), ContentStart(at(prev)));
-    if (KeyOf(text).empty() && HasInlineValue(at(prev))) {
+    int key_column = KeyColumn(at(prev));
+    bool item = ContentStart(text) > static_cast<size_t>(Indent(text));  // "- ..."
+    if (item) {
+      // A list item: its '-' lines up with the other items' '-'.
+      for (int l = prev; l > 0; l = previous(l)) {
+        std::string_view other = at(l);
+        if (ContentStart(other) > static_cast<size_t>(Indent(other)) && Indent(other) != Indent(text)) {
+          p.hint = fmt::format("items of one list start with '- ' in the same column: line this one up with the "
+                               "'-' on line {} (column {})", l, Indent(other) + 1);
+          break;
+        }
+        if (Indent(other) < Indent(text)) break;
+      }
+    } else if (KeyOf(text).empty() && HasInlineValue(at(prev))) {
       p.hint = fmt::format("to continue the text of '{}' from line {}, indent this line past column {}, "
                            "or put the whole text in quotes", prev_key, prev, key_column);
     } else if (!prev_key.empty()) {
-      p.hint = fmt::format("keys of one mapping start in the same column: line this one up with '{}' "
-                           "on line {} (column {})", prev_key, prev, key_column);
+      // The keys before it that start further right and further left: it
+      // was meant to line up with one of them.
+      int right = 0, left = 0;
+      for (int l = prev; l > 0 && (!right || !left); l = previous(l)) {
+        if (KeyOf(at(l)).empty()) continue;
+        if (!right && KeyColumn(at(l)) > KeyColumn(text)) right = l;
+        if (!left && KeyColumn(at(l)) < KeyColumn(text)) left = l;
+      }
+      auto name = [&](int l) { return fmt::format("'{}' on line {} (column {})", KeyOf(at(l)), l, KeyColumn(at(l))); };
+      if (right && left) {
+        p.hint = fmt::format("keys of one mapping start in the same column: line this one up with {} or with {}",
+                             name(right), name(left));
+      } else {
+        p.hint = fmt::format("keys of one mapping start in the same column: line this one up with {}",
+                             name(right ? right : left ? left : prev));
+      }
     }
     p.column = Indent(text) + 1;
-    p.length = static_cast<int>(CountCodePoints(KeyOf(text)));
+    p.length = static_cast<int>(CountCodePoints(item ? std::string_view("-") : KeyOf(text)));
   }
   return p;
 }

@@ -26,7 +26,9 @@ struct SyntaxNode {
   Position position;
   // Byte offset in the file where the node starts (-1: unknown).
   long long offset = -1;
-  // Scalars: the value after YAML unescaping and folding.
+  // Scalars: the value after YAML unescaping and folding. Nulls that are
+  // a mapping's value: the comment written where the value belongs
+  // ("#Avtotor" in "name: #Avtotor"), or "".
   std::string text;
   // Scalars: true when written plain (not quoted, not a block scalar, no
   // explicit tag). Only plain scalars can be numbers, booleans or null.

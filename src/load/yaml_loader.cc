@@ -47,6 +47,8 @@ class LineIndex {
     return {static_cast<int>(line) + 1, last_column_};
   }
 
+  std::string_view Text() const { return text_; }
+
   // The text of a 1-based line, without its line end.
   std::string_view Line(int line) const {
     size_t start = starts_[static_cast<size_t>(line - 1)];
@@ -167,7 +169,9 @@ class TreeBuilder : public YAML::EventHandler {
     if (kind == NodeKind::kNull && !open_.empty()) {
       const SyntaxNode& parent = tree_->at(open_.back());
       if (parent.kind == NodeKind::kMap && parent.children.size() % 2 == 1) {
-        node.position = tree_->at(parent.children.back()).position;
+        const SyntaxNode& key = tree_->at(parent.children.back());
+        node.position = key.position;
+        node.text = CommentAfterKey(key);
       }
     }
     tree_->nodes.push_back(std::move(node));
@@ -175,6 +179,25 @@ class TreeBuilder : public YAML::EventHandler {
     if (anchor) anchors_[anchor] = id;
     Attach(id);
     return id;
+  }
+
+  // "#Avtotor" for "name: #Avtotor": a comment where the key's value
+  // belongs, which leaves the value empty; "" when there is none.
+  std::string CommentAfterKey(const SyntaxNode& key) {
+    if (key.offset < 0 || key.kind != NodeKind::kScalar) return "";
+    std::string_view line = lines_->Line(key.position.line);
+    std::string_view text = lines_->Text();
+    size_t line_start = static_cast<size_t>(line.data() - text.data());
+    size_t at = static_cast<size_t>(key.offset);
+    if (at < line_start || at >= line_start + line.size()) return "";
+    std::string_view rest = line.substr(at - line_start);
+    size_t colon = rest.find(':');
+    if (colon == std::string_view::npos) return "";
+    size_t hash = rest.find_first_not_of(" \t", colon + 1);
+    if (hash == std::string_view::npos || rest[hash] != '#' || hash == colon + 1) return "";
+    std::string comment(rest.substr(hash));
+    while (!comment.empty() && (comment.back() == ' ' || comment.back() == '\t')) comment.pop_back();
+    return comment;
   }
 
   void Attach(int id) {
@@ -344,7 +367,7 @@ bool LoadYaml(const std::string& file, std::string_view source, const LoadLimits
       diagnostics->push_back({Severity::kError, file, node.position.line, node.position.column,
                               "", fmt::format("this {} quote is never closed",
                                               source[offset] == '"' ? "double" : "single"),
-                              ""});
+                              "close the quote where the text ends", 1});
       unclosed = true;
       break;
     }

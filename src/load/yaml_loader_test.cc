@@ -145,8 +145,8 @@ TEST_CASE("loader: a UTF-8 byte-order mark is skipped, UTF-16 is refused") {
 }
 
 TEST_CASE("loader: an unclosed quote is reported where it opens") {
-  CHECK(Load("a: 1\nb: \"open\nc: 2\n").first() == "x.yaml:2:4: error: this double quote is never closed");
-  CHECK(Load("a: ['x, 1]\n").first() == "x.yaml:1:5: error: this single quote is never closed");
+  CHECK(Load("a: 1\nb: \"open\nc: 2\n").first() == "x.yaml:2:4: error: this double quote is never closed\n  hint: close the quote where the text ends");
+  CHECK(Load("a: ['x, 1]\n").first() == "x.yaml:1:5: error: this single quote is never closed\n  hint: close the quote where the text ends");
   CHECK(Load("a: 'it''s'\n").ok);   // Escaped single quote.
   CHECK(Load("a: \"q\\\"\"\n").ok);  // Escaped double quote.
 }

@@ -1,5 +1,6 @@
 #include "validate/check_brief.h"
 
+#include "base/utf8.h"
 #include "load/syntax_tree.h"
 #include "validate/validate_brief.h"
 
@@ -49,7 +50,7 @@ void FindCutText(const SyntaxTree& tree, const std::string& source, const std::s
   if (source.compare(at, n.text.size(), n.text) != 0) return;  // Not written as read (folded).
   size_t after = at + n.text.size();
   size_t hash = after + 1;
-  if (hash + 1 >= source.size() || source[after] != ' ' || source[hash] != '#' ||
+  if (hash + 1 >= source.size() || (source[after] != ' ' && source[after] != '\t') || source[hash] != '#' ||
       source[hash + 1] == ' ' || source[hash + 1] == '\t' || source[hash + 1] == '\n' ||
       source[hash + 1] == '\r') {
     return;
@@ -57,9 +58,11 @@ void FindCutText(const SyntaxTree& tree, const std::string& source, const std::s
   size_t end = source.find('\n', hash);
   std::string cut = source.substr(hash, end == std::string::npos ? std::string::npos : end - hash);
   while (!cut.empty() && (cut.back() == '\r' || cut.back() == ' ')) cut.pop_back();
+  // Underlined: the value and the text cut from it.
+  int length = static_cast<int>(CountCodePoints(source.substr(at, hash - at)) + CountCodePoints(cut));
   out->push_back({Severity::kWarning, file, n.position.line, n.position.column, path,
                   "the text ends at '" + n.text + "': YAML reads '" + cut + "' after it as a comment",
-                  "if it belongs to the value, quote the whole value: \"" + n.text + " " + cut + "\""});
+                  "if it belongs to the value, quote the whole value: \"" + n.text + " " + cut + "\"", length});
 }
 
 }  // namespace

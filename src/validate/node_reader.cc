@@ -57,12 +57,25 @@ std::string WhyNotNumber(const std::string& t) {
                        "in decimal", t);
   }
   if (t.find('_') != std::string::npos || t.find(',') != std::string::npos) {
-    return fmt::format("'{}': digit separators are not accepted; write the digits only", t);
+    return fmt::format("'{}': write numbers with a decimal point and no digit separators", t);
   }
   return "";
 }
 
 }  // namespace
+
+bool IsInside(const std::string& path, const std::string& outer) {
+  if (path == outer) return false;
+  if (outer.empty()) return true;
+  return path.size() > outer.size() && path.compare(0, outer.size(), outer) == 0 &&
+         (path[outer.size()] == '.' || path[outer.size()] == '[');
+}
+
+std::string NodeReader::LineUpHint(int key_id) const {
+  if (key_id < 0) return "check its indentation";
+  const SyntaxNode& k = tree_.at(key_id);
+  return fmt::format("start it in column {}, like '{}' on line {}", k.position.column, k.text, k.position.line);
+}
 
 int MapFields::Get(const std::string& key) const {
   auto it = entries.find(key);
@@ -108,6 +121,7 @@ std::optional<MapFields> NodeReader::ReadMap(int id, const std::string& path,
   fields.node = id;
   fields.path = path;
   const std::vector<int>& children = tree_.children(id);
+  mappings_[path] = {known_keys, children.empty() ? -1 : children[0]};
   for (size_t i = 0; i + 1 < children.size(); i += 2) {
     int key_id = children[i];
     int value_id = children[i + 1];
@@ -132,7 +146,28 @@ std::optional<MapFields> NodeReader::ReadMap(int id, const std::string& path,
       if (!guess.empty()) fields.misspelt.insert(guess);
       std::string keys;
       for (const std::string& k : known_keys) keys += (keys.empty() ? "" : ", ") + k;
-      if (guess.empty()) fields.unmatched.emplace_back(key.text, diagnostics_->size());
+      if (guess.empty()) {
+        // A key of a mapping this one is inside ("history" indented under
+        // company): one error, saying where it belongs.
+        const std::string* owner = nullptr;
+        for (const auto& [other, mapping] : mappings_) {
+          if (IsInside(path, other) &&
+              std::find(mapping.known.begin(), mapping.known.end(), key.text) != mapping.known.end() &&
+              (!owner || other.size() > owner->size())) {
+            owner = &other;
+          }
+        }
+        if (owner) {
+          misplaced_[*owner].insert(key.text);
+          Error(key_id, path,
+                fmt::format("unknown key '{}' here; it belongs {}", key.text,
+                            owner->empty() ? "at the top level" : "in " + *owner),
+                "it is indented too far: " + LineUpHint(mappings_[*owner].first_key));
+          continue;
+        }
+        fields.unmatched.emplace_back(key.text, diagnostics_->size());
+        unknown_.push_back({path, key.text, diagnostics_->size()});
+      }
       Error(key_id, path, message, guess.empty() ? "known keys here: " + keys : "");
     }
   }
@@ -142,7 +177,17 @@ std::optional<MapFields> NodeReader::ReadMap(int id, const std::string& path,
 int NodeReader::Require(const MapFields& fields, const std::string& key, const std::string& hint) {
   int id = fields.Get(key);
   // Misspelt: already said, with the fix, at the misspelt key.
-  if (id < 0 && !fields.misspelt.count(key)) {
+  if (id < 0 && !fields.misspelt.count(key) && !misplaced_[fields.path].count(key)) {
+    // A key of this mapping found in one it is inside ("role" dedented to
+    // company's keys): the unknown-key error says where it belongs.
+    for (const UnknownKey& u : unknown_) {
+      if (u.key != key || !IsInside(fields.path, u.path)) continue;
+      Diagnostic& unknown = (*diagnostics_)[u.diagnostic];
+      unknown.message = fmt::format("unknown key '{}' here; it belongs in {}", key, fields.path);
+      auto first = mappings_.find(fields.path);
+      unknown.hint = "it is indented too little: " + LineUpHint(first == mappings_.end() ? -1 : first->second.first_key);
+      return id;
+    }
     if (fields.unmatched.size() == 1) {
       // The one unknown key is taken for the missing one, once.
       Diagnostic& unknown = (*diagnostics_)[fields.unmatched.front().second];
@@ -185,8 +230,18 @@ std::optional<std::string> NodeReader::Scalar(int id, const std::string& path,
                                               const char* expected) {
   const SyntaxNode& n = tree_.at(id);
   if (n.kind == NodeKind::kScalar) return n.text;
-  if (n.kind == NodeKind::kNull) {
+  if (n.kind == NodeKind::kNull && !n.text.empty()) {
+    Error(id, path, fmt::format("expected {}, but the value is empty: YAML reads '{}' after the colon as a comment",
+                                expected, n.text),
+          "quote it: " + WriteHint(path, "\"" + n.text + "\"").substr(6));
+  } else if (n.kind == NodeKind::kNull) {
     Error(id, path, fmt::format("expected {}, but the value is empty", expected));
+  } else if (n.kind == NodeKind::kMap && tree_.children(id).size() == 2 && tree_.at(tree_.children(id)[0]).plain &&
+             tree_.at(tree_.children(id)[1]).kind == NodeKind::kScalar && tree_.at(tree_.children(id)[1]).plain) {
+    // "- Partner: Hyundai" in a list of text: the ': ' made a mapping.
+    std::string whole = tree_.at(tree_.children(id)[0]).text + ": " + tree_.at(tree_.children(id)[1]).text;
+    Error(id, path, fmt::format("expected {}, got a mapping: YAML reads '{}' as a key and its value", expected, whole),
+          "quote it: " + WriteHint(path, "\"" + whole + "\"").substr(6));
   } else {
     Error(id, path, fmt::format("expected {}, got {}", expected, KindName(n.kind)));
   }
@@ -257,8 +312,9 @@ std::optional<int64_t> NodeReader::ReadInteger(int id, const std::string& path) 
   if (!text) return std::nullopt;
   const std::string& t = *text;
   if (!tree_.at(id).plain) {
+    std::string fix = IsDecimal(t) ? t : SuggestNumber(t);
     Error(id, path, fmt::format("'{}' is quoted text; write numbers without quotes", t),
-          IsDecimal(t) ? WriteHint(path, t) : "");
+          fix.empty() ? "" : WriteHint(path, fix));
     return std::nullopt;
   }
   if (std::string why = WhyNotNumber(t); !why.empty()) {
@@ -311,8 +367,9 @@ std::optional<double> NodeReader::ReadNumber(int id, const std::string& path) {
   if (!text) return std::nullopt;
   const std::string& t = *text;
   if (!tree_.at(id).plain) {
+    std::string fix = IsDecimal(t) ? t : SuggestNumber(t);
     Error(id, path, fmt::format("'{}' is quoted text; write numbers without quotes", t),
-          IsDecimal(t) ? WriteHint(path, t) : "");
+          fix.empty() ? "" : WriteHint(path, fix));
     return std::nullopt;
   }
   if (std::string why = WhyNotNumber(t); !why.empty()) {
@@ -373,7 +430,7 @@ std::optional<std::string> NodeReader::ReadEnum(int id, const std::string& path,
   for (const std::string& n : names) all += (all.empty() ? "" : ", ") + n;
   std::string message = fmt::format("'{}' is not one of: {}", *text, all);
   if (!guess.empty()) message += fmt::format(" (did you mean '{}'?)", guess);
-  Error(id, path, message);
+  Error(id, path, message, guess.empty() ? "" : WriteHint(path, guess));
   return std::nullopt;
 }
 
@@ -383,14 +440,38 @@ std::optional<std::string> NodeReader::ReadUrl(int id, const std::string& path) 
   const std::string& url = *text;
   size_t scheme_end = url.find("://");
   std::string scheme = scheme_end == std::string::npos ? "" : url.substr(0, scheme_end);
+  for (char& c : scheme) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));  // HTTPS:// is https://
+  auto encoded = [](const std::string& u) {
+    std::string out;
+    for (char c : u) out += c == ' ' ? std::string("%20") : std::string(1, c);
+    return out;
+  };
   if (scheme != "http" && scheme != "https") {
+    std::string lower;
+    for (char c : url) lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    std::string fix;
+    if (scheme_end == std::string::npos) {
+      // "https//x", "https:/x", "https:\\x": the scheme mistyped; "www.x.com": none.
+      size_t after = lower.rfind("https", 0) == 0 ? 5 : lower.rfind("http", 0) == 0 ? 4 : 0;
+      size_t rest = url.find_first_not_of(":/\\", after);
+      bool typed = after > 0 && rest != after && rest != std::string::npos;
+      if (typed) {
+        fix = lower.substr(0, after) + "://" + encoded(url.substr(rest));
+      } else if (url.find(':') == std::string::npos || url.find('.') < url.find(':')) {
+        fix = "https://" + encoded(url);
+      }
+    }
     Error(id, path, fmt::format("'{}' is not an http:// or https:// URL", url),
-          url.find("://") == std::string::npos ? "write it as https://" + url : "");
+          fix.empty() ? "" : "write it as " + fix);
     return std::nullopt;
   }
   for (size_t i = 0; i < url.size();) {
     if (IsUnicodeSpace(DecodeUtf8(url, &i))) {
-      Error(id, path, fmt::format("'{}' contains white space; encode spaces as %20", url));
+      size_t host_end = url.find_first_of("/?#", scheme_end + 3);
+      bool in_host = url.find_first_of(" \t", scheme_end + 3) < host_end;
+      Error(id, path,
+            fmt::format("'{}' contains white space{}", url, in_host ? " in its host name" : "; encode spaces as %20"),
+            in_host ? "" : "write it as " + encoded(url));
       return std::nullopt;
     }
   }

@@ -90,11 +90,32 @@ class NodeReader {
  private:
   // The scalar text of a node, or nullopt after reporting what it is instead.
   std::optional<std::string> Scalar(int id, const std::string& path, const char* expected);
+  // "start it in column 3, like 'name' on line 6", for a key node.
+  std::string LineUpHint(int key_id) const;
+
+  // A mapping read so far: its known keys and its first key (for "start
+  // it in column N, like 'x' on line L").
+  struct ReadMapping {
+    std::vector<std::string> known;
+    int first_key = -1;
+  };
+  // An unknown key with no near miss: where, which, and its diagnostic.
+  struct UnknownKey {
+    std::string path, key;
+    size_t diagnostic;
+  };
+  std::map<std::string, ReadMapping> mappings_;             // by path
+  std::map<std::string, std::set<std::string>> misplaced_;  // path → its keys found in a child mapping
+  std::vector<UnknownKey> unknown_;
 
   const std::string& file_;
   const SyntaxTree& tree_;
   std::vector<Diagnostic>* diagnostics_;
 };
+
+// True when brief path `path` is inside `outer` ("company.people[0]" is
+// inside "company" and the top level, ""), not the same path.
+bool IsInside(const std::string& path, const std::string& outer);
 
 // "revenue" + 1 → "revenue[1]"; "company" + "name" → "company.name".
 std::string IndexPath(const std::string& path, size_t index);

@@ -31,6 +31,12 @@ std::string Normalize(std::string_view text) {
     }
     if (space) out += ' ';
     space = false;
+    // Digits of other scripts (Arabic-Indic, Devanagari, Bengali, Thai,
+    // fullwidth) as ASCII digits: u_charDigitValue knows them all.
+    if (u_isdigit(cp) && cp > 0x7F) {
+      out.push_back(static_cast<char>('0' + u_charDigitValue(cp)));
+      continue;
+    }
     AppendUtf8(u_tolower(cp), &out);
   }
   return out;
@@ -361,15 +367,31 @@ std::string SuggestNumber(std::string_view written) {
   std::string number = text.substr(0, end), word = text.substr(end);
   while (!number.empty() && number.back() == ' ') number.pop_back();
   while (!word.empty() && word.front() == ' ') word.erase(0, 1);
+  // Words after it: multipliers (which multiply: "lakh crore" is 1e12),
+  // currency names and codes (said by the currency field, dropped here),
+  // or an ordinal ending ("69th").
   int power = 0;
-  if (!word.empty()) {
-    power = Multiplier(word);
-    if (!power) return "";
-  } else if (number.find(' ') != std::string::npos && Multiplier(number.substr(number.rfind(' ') + 1))) {
-    return "";
+  bool ordinal = false;
+  for (const std::string& w : Words(word)) {
+    std::string upper;
+    for (char c : w) upper.push_back(static_cast<char>(c >= 'a' && c <= 'z' ? c - 32 : c));
+    if (int p = Multiplier(w)) {
+      power += p;
+    } else if ((w == "st" || w == "nd" || w == "rd" || w == "th") && Words(word).size() == 1) {
+      ordinal = true;
+    } else if (!SuggestCurrency(w).empty() || IsActiveCurrency(upper)) {
+      continue;
+    } else {
+      return "";
+    }
   }
+  if (ordinal && (number.find_first_not_of("0123456789") != std::string::npos)) return "";
   std::string plain = PlainDecimal(number);
   if (plain.empty()) return "";
+  // 1.0 where a whole number is written: 1.
+  if (!power && plain.find('.') != std::string::npos && plain.find_first_not_of('0', plain.find('.') + 1) == std::string::npos) {
+    plain.resize(plain.find('.'));
+  }
   if (!power) return plain == written ? "" : plain;
   return fmt::format("{}e{}", plain, power);
 }
@@ -387,7 +409,7 @@ std::string SuggestBool(std::string_view written) {
 
 std::string SuggestYear(std::string_view written) {
   std::string text = Normalize(written);
-  for (const char* prefix : {"circa ", "ca. ", "ca ", "c. ", "c ", "~", "about ", "around ", "около ", "in "}) {
+  for (const char* prefix : {"circa ", "ca. ", "ca ", "c. ", "c ", "~", "about ", "around ", "около ", "in ", "fy ", "fy"}) {
     if (text.starts_with(prefix)) text = text.substr(std::strlen(prefix));
   }
   while (!text.empty() && text.back() == '?') text.pop_back();  // "1927?"

@@ -125,7 +125,7 @@ TEST_CASE("cli: usage errors exit 2") {
   Run typo = RunBrief("validat briefs");
   CHECK(typo.status == 2);
   CHECK(typo.err == "brief: error: unknown command 'validat' (did you mean 'validate'?); commands: "
-                    "validate, render, mail, manifest, templates, completion\n");
+                    "validate, render, mail, manifest, templates, init, schema, watch, completion\n");
   Run option = RunBrief("validate --bogus briefs");
   CHECK(option.status == 2);
   CHECK(option.err == "brief: error: validate: unknown option '--bogus'; see 'brief validate --help'\n");

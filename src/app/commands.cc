@@ -13,6 +13,9 @@ const std::vector<Command>& Commands() {
       {"mail", "render briefs and mail each as a PDF attachment (--eml, --smtp, --dry-run)", nullptr},
       {"manifest", "manifest merge: join the manifests of a sharded batch", RunManifestCommand},
       {"templates", "list the templates -t can name, and where each one is", RunTemplatesCommand},
+      {"init", "init NAME: write NAME.yaml, a commented skeleton brief to fill in", RunInitCommand},
+      {"schema", "print the brief format as a JSON Schema, for editors", RunSchemaCommand},
+      {"watch", "render briefs again whenever they or the template change", RunWatchCommand},
   };
   return kCommands;
 }

@@ -29,5 +29,8 @@ int RunRenderCommand(const Job& job, const FileSystem& fs, std::ostream& out, st
 int RunMailCommand(const Job& job, const FileSystem& fs, std::ostream& out, std::ostream& err);
 int RunManifestCommand(const Job& job, const FileSystem& fs, std::ostream& out, std::ostream& err);
 int RunTemplatesCommand(const Job& job, const FileSystem& fs, std::ostream& out, std::ostream& err);
+int RunInitCommand(const Job& job, const FileSystem& fs, std::ostream& out, std::ostream& err);
+int RunSchemaCommand(const Job& job, const FileSystem& fs, std::ostream& out, std::ostream& err);
+int RunWatchCommand(const Job& job, const FileSystem& fs, std::ostream& out, std::ostream& err);
 
 }  // namespace brief

@@ -39,6 +39,8 @@ struct Job {
   bool stdout_terminal = false;      // Standard output is a terminal (no PDF is written there).
   std::string template_name = "classic";  // Name or path of a template.
   std::vector<ResourceDir> resources;  // Where templates/ and fonts/ are looked for, in order.
+  std::string exe;                     // The running binary (init: the schema beside a build).
+  int debounce_ms = 200;               // watch: quiet time after a change before rendering.
   long long source_date_epoch = -1;  // From SOURCE_DATE_EPOCH; -1 when unset.
   int jobs = 1;                      // render: briefs rendered at once (processes).
   bool force = false;                // render: render even briefs that are up to date.

@@ -73,9 +73,12 @@ po::options_description CommandOptions(const std::string& command, Job* job, Raw
   po::options_description desc(fmt::format("brief {} options", command));
   auto add = desc.add_options();
   add("help,h", "show this help");
-  if (command == "templates") {
-    add("resources", po::value(&raw->resources)->value_name("DIR"),
-        "look for templates/ and fonts/ in DIR first (see docs/cli.md)");
+  if (command == "templates" || command == "init" || command == "schema") {
+    if (command == "init") add("quiet,q", po::bool_switch(&job->quiet), "say nothing when it worked");
+    if (command != "schema") {
+      add("resources", po::value(&raw->resources)->value_name("DIR"),
+          "look for templates/ and fonts/ in DIR first (see docs/cli.md)");
+    }
     return desc;
   }
   if (command == "manifest") {
@@ -113,7 +116,11 @@ po::options_description CommandOptions(const std::string& command, Job* job, Raw
     add("no-layout", po::bool_switch(&job->no_layout),
         "check the format only: not that the template can draw the brief on one page");
   }
-  if (command == "render" || command == "mail") {
+  if (command == "watch") {
+    add("debounce", po::value(&job->debounce_ms)->default_value(200)->value_name("MS"),
+        "wait until files have been quiet this long after a change before rendering");
+  }
+  if (command == "render" || command == "mail" || command == "watch") {
     add("output,o", po::value(&job->output_dir)->default_value("output")->value_name("DIR"),
         command == "render" ? "folder for the PDFs and manifest.json (created if missing); or, for one brief, "
                               "FILE.pdf, or - for standard output"
@@ -262,6 +269,8 @@ CommandLine ParseCommandLine(const std::vector<std::string>& args, const EnvLook
   }
   std::string usage_line = command == "manifest"    ? "usage: brief manifest merge [-o FILE] MANIFEST...\n\n"
                            : command == "templates" ? "usage: brief templates [--resources DIR]\n\n"
+                           : command == "init"      ? "usage: brief init [-q] NAME\n\n"
+                           : command == "schema"    ? "usage: brief schema > brief.schema.json\n\n"
                                                     : fmt::format("usage: brief {} [options] PATH...\n\n", command);
   if (vm.count("help")) {
     std::ostringstream text;
@@ -270,9 +279,18 @@ CommandLine ParseCommandLine(const std::vector<std::string>& args, const EnvLook
   }
   job.resources = ResourceSearchPath(raw.resources, env, exe);
   if (vm.count("resources") && raw.resources.empty()) return UsageError(command + ": --resources needs a folder");
-  if (command == "templates") {
-    if (!job.inputs.empty()) return UsageError("templates: takes no PATH");
+  job.exe = exe;
+  if (command == "templates" || command == "schema") {
+    if (!job.inputs.empty()) return UsageError(command + ": takes no PATH");
     return result;
+  }
+  if (command == "init") {
+    if (job.inputs.size() != 1) return UsageError("init: give one NAME, as in 'brief init acme'");
+    if (job.inputs[0] == "-") return UsageError("init: NAME is a file to write, not '-'");
+    return result;
+  }
+  if (command == "watch" && (job.debounce_ms < 0 || job.debounce_ms > 60000)) {
+    return UsageError("watch: --debounce must be from 0 to 60000 milliseconds");
   }
   if (command == "manifest") {
     if (job.inputs.empty()) return UsageError("manifest: no subcommand; try 'brief manifest merge FILE...'");

@@ -1,0 +1,120 @@
+// brief watch PATH... -o OUT: render, then render again whenever a brief,
+// a logo beside it or the template changes (inotify), once the files have
+// been quiet for --debounce ms; diagnostics each time. Rendering is
+// `brief render` itself, so only what changed is rendered again.
+#include <poll.h>
+#include <sys/inotify.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstring>
+#include <ostream>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "app/commands.h"
+#include "app/inputs.h"
+#include "batch/interrupt.h"
+
+namespace brief {
+
+namespace {
+
+// The folders to watch: each input's folder (a file) or itself (a folder,
+// and with -r its sub-folders), and the template's. Editors save by
+// writing a new file and renaming it over the old one, so folders are
+// watched, not files.
+std::set<std::string> FoldersToWatch(const Job& job, const FileSystem& fs, const std::string& template_file) {
+  std::set<std::string> folders;
+  for (const std::string& input : job.inputs) {
+    if (fs.Kind(input) == PathKind::kDirectory) {
+      folders.insert(input);
+    } else {
+      folders.insert(DirName(input));
+    }
+  }
+  if (job.recursive) {
+    std::vector<Diagnostic> ignored;
+    for (const InputFile& f : ExpandInputs(fs, job.inputs, true, &ignored)) folders.insert(DirName(f.path));
+  }
+  if (!template_file.empty()) folders.insert(DirName(template_file));
+  return folders;
+}
+
+// True for a name whose change can change a PDF: a brief, a logo, the
+// template (never the PDFs and manifest the render writes).
+bool Matters(const std::string& name, const std::string& template_name) {
+  for (const char* ext : {".yaml", ".yml", ".png", ".jpg", ".jpeg"}) {
+    if (name.ends_with(ext)) return true;
+  }
+  return name == template_name;
+}
+
+}  // namespace
+
+int RunWatchCommand(const Job& job, const FileSystem& fs, std::ostream& out, std::ostream& err) {
+  Job render = job;
+  render.command = "render";
+  render.progress = false;
+  std::optional<FoundTemplate> found = FindTemplate(fs, job.resources, job.template_name);
+  std::string template_file = found ? found->path : "";
+  int fd = inotify_init1(IN_CLOEXEC | IN_NONBLOCK);
+  if (fd < 0) {
+    err << "brief: error: watch: cannot watch files: " << std::strerror(errno) << "\n";
+    return kExitUsage;
+  }
+  std::set<std::string> folders = FoldersToWatch(job, fs, template_file);
+  for (const std::string& folder : folders) {
+    if (inotify_add_watch(fd, folder.c_str(), IN_CLOSE_WRITE | IN_MOVED_TO | IN_CREATE | IN_DELETE | IN_MOVED_FROM) < 0) {
+      err << fmt::format("brief: error: watch: cannot watch {}: {}\n", folder, std::strerror(errno));
+      close(fd);
+      return kExitUsage;
+    }
+  }
+  std::string template_name = template_file.empty() ? "" : template_file.substr(template_file.rfind('/') + 1);
+  ClearInterrupt();
+  InterruptGuard guard;
+  int status = RunRenderCommand(render, fs, out, err);
+  if (status == kExitUsage) {
+    close(fd);
+    return status;
+  }
+  err << fmt::format("brief: watching {} for changes; Ctrl-C stops\n", Plural(static_cast<long long>(folders.size()), "folder"));
+  using Clock = std::chrono::steady_clock;
+  bool pending = false;
+  Clock::time_point last_change;
+  char buffer[16384];
+  while (!InterruptSignal()) {
+    int timeout = pending ? std::max(0, job.debounce_ms - static_cast<int>(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                                                               Clock::now() - last_change).count()))
+                          : 250;
+    pollfd p{fd, POLLIN, 0};
+    int ready = poll(&p, 1, timeout);
+    if (ready > 0) {
+      ssize_t n;
+      while ((n = read(fd, buffer, sizeof buffer)) > 0) {
+        for (char* at = buffer; at < buffer + n;) {
+          auto* event = reinterpret_cast<inotify_event*>(at);
+          if (event->len > 0 && Matters(event->name, template_name)) {
+            pending = true;
+            last_change = Clock::now();
+          }
+          at += sizeof(inotify_event) + event->len;
+        }
+      }
+      continue;
+    }
+    if (pending && Clock::now() - last_change >= std::chrono::milliseconds(job.debounce_ms)) {
+      pending = false;
+      ClearInterrupt();
+      status = RunRenderCommand(render, fs, out, err);
+      if (InterruptSignal()) break;
+    }
+  }
+  close(fd);
+  int signal = InterruptSignal();
+  return signal ? InterruptExitCode(signal) : status;
+}
+
+}  // namespace brief

@@ -382,7 +382,9 @@ bool LoadYaml(const std::string& file, std::string_view source, const LoadLimits
   SetLengths(source, tree);
   if (stopped || unclosed) return false;
   if (builder.documents() == 0 || tree->root < 0) {
-    return error("the file is empty; a brief is a YAML mapping starting with 'brief: 1'");
+    bool blank = source.find_first_not_of(" \t\r\n") == std::string_view::npos;
+    return error(blank ? "the file is empty; a brief is a YAML mapping starting with 'brief: 1'"
+                       : "the file holds only comments; a brief is a YAML mapping starting with 'brief: 1'");
   }
   return static_cast<size_t>(CountSeverity(*diagnostics, Severity::kError)) == errors_before;
 }

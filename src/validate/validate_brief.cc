@@ -47,11 +47,14 @@ class BriefValidator {
     }
   }
   // Reports a date or year after as_of. `what` names the value for the message.
-  void CheckNotAfterAsOf(int id, const std::string& path, const Date& d) {
+  // False after reporting a date after as_of.
+  bool CheckNotAfterAsOf(int id, const std::string& path, const Date& d) {
     if (as_of_ && IsAfter(d, *as_of_)) {
       r_.Error(id, path, fmt::format("{} is after as_of ({}); facts must be current as of that date",
                                      FormatIso(d), FormatIso(*as_of_)));
+      return false;
     }
+    return true;
   }
   // Items of an optional or required list under `key`.
   std::vector<int> Items(const MapFields& f, const std::string& key, bool required, size_t max) {
@@ -187,15 +190,17 @@ void BriefValidator::ReadHistory(const MapFields& root, std::vector<HistoryEvent
       auto d = r_.ReadDate(v, path + ".date");
       if (d) {
         e.date = *d;
-        CheckNotAfterAsOf(v, path + ".date", *d);
-        if (previous && *d < *previous && !warned) {
+        // A date after as_of is one mistake: it does not also put the
+        // events after it out of order.
+        bool current = CheckNotAfterAsOf(v, path + ".date", *d);
+        if (current && previous && *d < *previous && !warned) {
           r_.Warning(v, path + ".date",
                      fmt::format("history is out of order: {} comes after {}", FormatIso(*d),
                                  FormatIso(*previous)),
                      "the timeline is drawn in date order; list events oldest first");
           warned = true;
         }
-        previous = *d;
+        if (current) previous = *d;
       } else {
         ok = false;
       }

@@ -15,6 +15,8 @@
 
 #include <doctest/doctest.h>
 
+#include "app/brief_renderer.h"
+#include "app/command_support.h"
 #include "app/excerpt.h"
 #include "template/load_template.h"
 #include "validate/check_brief.h"
@@ -109,9 +111,18 @@ TEST_CASE("corpus: each invalid brief gives exactly its expected diagnostics, sh
   DiskFileSystem disk;
   std::vector<std::string> files = YamlFiles("tests/briefs/invalid");
   REQUIRE(files.size() >= 40);
+  // As `brief validate` checks: the format, then the classic template's
+  // layout and glyphs for a brief that passed.
+  std::vector<Diagnostic> template_problems;
+  auto classic = LoadTemplateFile(disk, "templates/classic.yaml", &template_problems);
+  REQUIRE(classic.has_value());
+  std::string error;
+  std::unique_ptr<BriefRenderer> renderer = BriefRenderer::Create(*classic, "fonts", &error);
+  REQUIRE_MESSAGE(renderer != nullptr, error);
   for (const std::string& file : files) {
     INFO(file);
     BriefCheck check = CheckBriefFile(disk, file, /*strict=*/false);
+    if (check.brief) AddFindings(false, renderer->Check(*check.brief, file), &check);
     std::string excerpt_file = Sidecar(file, ".excerpt");
     if (Updating()) {
       WriteExpected(file, Actual(check.diagnostics));

@@ -95,3 +95,18 @@ TEST_CASE("check: invisible format characters at the ends of a field are dropped
   CHECK(c.brief->company.industry == "Cars");
   CHECK(c.brief->company.name == "Iran\u200CKhodro");  // The ZWNJ inside is part of the word.
 }
+
+TEST_CASE("check: partnerships keep the author's order, the dated lists are put in date order") {
+  MemoryFileSystem fs;
+  fs.Add("a.yaml", std::string(kBrief).replace(std::string(kBrief).find("  logo: img/logo.png\n"), 21, "") +
+                       "partnerships:\n  - {partner: Zeta, kind: supply, since: 2020}\n"
+                       "  - {partner: Alpha, kind: supply, since: 1999}\n  - {partner: Mid, kind: other}\n"
+                       "rankings:\n  - {year: 2020, list: L, rank: 2}\n  - {year: 2010, list: L, rank: 5}\n");
+  BriefCheck c = CheckBriefFile(fs, "a.yaml", true);
+  REQUIRE_MESSAGE(c.brief.has_value(), First(c));
+  REQUIRE(c.brief->partnerships.size() == 3);
+  CHECK(c.brief->partnerships[0].partner == "Zeta");
+  CHECK(c.brief->partnerships[1].partner == "Alpha");
+  CHECK(c.brief->partnerships[2].partner == "Mid");
+  CHECK(c.brief->rankings[0].year == 2010);
+}

@@ -417,7 +417,7 @@ void BriefValidator::ReadPartnerships(const MapFields& root, std::vector<Partner
     }
     out->push_back(p);
   }
-  SortBy(out, [](const Partnership& p) { return p.since.value_or(0); });
+  // Kept in the author's order: it says which partners matter most.
 }
 
 void BriefValidator::ReadSources(const MapFields& root, std::vector<Source>* out) {

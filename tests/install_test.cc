@@ -204,8 +204,8 @@ TEST_CASE("pipes: '-' reads a brief from standard input, -o - writes the PDF to 
 }
 
 TEST_CASE("authoring: init writes a skeleton that validates and renders, and schema is a JSON Schema the corpus agrees with") {
-  TempDir t;
-  Run init = RunShell("cd " + t.path + " && " + BRIEF_BINARY + " init acme-tools");
+  TempDir t, home;
+  Run init = RunShell("cd " + t.path + " && " + Hermetic(home) + " " + BRIEF_BINARY + " init acme-tools");
   CHECK(init.status == 0);
   CHECK(init.out == "wrote acme-tools.yaml; fill it in, then: brief render acme-tools.yaml\n");
   std::string skeleton = ReadWhole(t.path + "/acme-tools.yaml");

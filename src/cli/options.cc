@@ -289,6 +289,11 @@ CommandLine ParseCommandLine(const std::vector<std::string>& args, const EnvLook
     if (job.inputs[0] == "-") return UsageError("init: NAME is a file to write, not '-'");
     return result;
   }
+  if ((command == "watch" || command == "mail") &&
+      std::find(job.inputs.begin(), job.inputs.end(), "-") != job.inputs.end()) {
+    return UsageError(command + ": '-' (standard input) cannot be " + (command == "watch" ? "watched" : "mailed") +
+                      "; give brief files or folders");
+  }
   if (command == "watch" && (job.debounce_ms < 0 || job.debounce_ms > 60000)) {
     return UsageError("watch: --debounce must be from 0 to 60000 milliseconds");
   }

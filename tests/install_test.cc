@@ -73,7 +73,7 @@ TEST_CASE("install: cmake --install puts a working brief in a prefix, which stil
   CHECK(user.out.find("classic  " + home.path + "/.local/share/brief/templates/classic.yaml ($XDG_DATA_HOME)\n") == 0);
   CHECK(user.out.find("mine     " + home.path + "/.local/share/brief/templates/mine.yaml ($XDG_DATA_HOME)\n") !=
         std::string::npos);
-  CHECK(user.out.find("(install prefix), hidden by the one above") != std::string::npos);
+  CHECK(user.out.find("(install prefix), hidden by the one from $XDG_DATA_HOME") != std::string::npos);
   CHECK(RunShell("cd " + t.path + "/work && " + env + " " + t.path + "/q/bin/brief validate -q -t mine avtotor.yaml").status == 0);
   // --resources and BRIEF_HOME come first.
   Run flag = RunShell(env + " " + t.path + "/q/bin/brief templates --resources " + kSource);
@@ -154,6 +154,11 @@ TEST_CASE("install: completions load in bash and complete commands, options, tem
   CHECK(complete("brief validate --format \"\"", 3) == "text\nshort\njson\ngithub\n");
   CHECK(complete("brief validate briefs/avt", 2) == "briefs/avtotor.yaml\n");
   CHECK(complete("brief completion \"\"", 2) == "bash\nzsh\nfish\n");
+  CHECK(complete("brief manifest \"\"", 2) == "merge\n");
+  // A file name with a space is one completion.
+  TempDir spaced;
+  std::ofstream(spaced.path + "/my brief.yaml") << "x";
+  CHECK(complete("brief render " + spaced.path + "/my", 2) == spaced.path + "/my brief.yaml\n");
   if (RunShell("command -v zsh").status == 0) {
     CHECK(RunShell("zsh -n " + kBuild + "/completions/_brief").status == 0);
   } else {
@@ -210,7 +215,7 @@ TEST_CASE("authoring: init writes a skeleton that validates and renders, and sch
   CHECK(init.out == "wrote acme-tools.yaml; fill it in, then: brief render acme-tools.yaml\n");
   std::string skeleton = ReadWhole(t.path + "/acme-tools.yaml");
   CHECK(skeleton.find("# yaml-language-server: $schema=" + fs::canonical(kBuild).string() + "/brief.schema.json\n") == 0);
-  CHECK(skeleton.find("  name: Acme tools ") != std::string::npos);
+  CHECK(skeleton.find("  name: \"Acme tools\"\n") != std::string::npos);
   Run valid = RunBrief("validate --strict " + t.path + "/acme-tools.yaml");
   CHECK(valid.status == 0);
   CHECK(RunBrief("render -q " + t.path + "/acme-tools.yaml -o " + t.path + "/out").status == 0);
@@ -219,6 +224,21 @@ TEST_CASE("authoring: init writes a skeleton that validates and renders, and sch
   CHECK(again.status == 1);
   CHECK(again.err.find("acme-tools.yaml already exists; nothing was written") != std::string::npos);
   CHECK(ReadWhole(t.path + "/acme-tools.yaml") == skeleton);
+
+  // Whatever the name, the skeleton validates: it is quoted, capitalised
+  // in its script and cut to the 80 characters a name may have.
+  for (const std::string& odd : std::vector<std::string>{"a: b", "#hash", "null", "[x]", "*star", "& amp", "%pct", "ёлка",
+                                 std::string(96, 'x'), "it's \"quoted\""}) {
+    INFO(odd);
+    std::string quoted = "'" + std::regex_replace(odd, std::regex("'"), "'\\''") + "'";
+    REQUIRE(RunShell("cd " + t.path + " && " + BRIEF_BINARY + " init -q " + quoted).status == 0);
+    Run check = RunShell("cd " + t.path + " && " + BRIEF_BINARY + " validate -q --strict " + quoted + ".yaml");
+    CHECK_MESSAGE(check.status == 0, check.err);
+  }
+  CHECK(ReadWhole(t.path + "/ёлка.yaml").find("  name: \"Ёлка\"\n") != std::string::npos);
+  CHECK(RunShell("cd " + t.path + " && " + BRIEF_BINARY + " init ''").status == 2);
+  Run spaced = RunShell("cd " + t.path + " && " + BRIEF_BINARY + " init 'my company'");
+  CHECK(spaced.out == "wrote my company.yaml; fill it in, then: brief render 'my company.yaml'\n");
 
   std::string schema = RunBrief("schema").out;
   CHECK(schema == ReadWhole(kBuild + "/brief.schema.json"));
@@ -267,6 +287,7 @@ TEST_CASE("authoring: watch renders, renders again after a change, and stops on 
   std::ofstream(t.path + "/a.yaml", std::ios::app) << "nonsense: [\n";
   CHECK(wait_for([&] { return ReadWhole(t.path + "/watch.err").find("never closed") != std::string::npos; }));
   CHECK(ReadWhole(pdf) == good);
+  CHECK(RunBrief("watch " + t.path + "/a.yaml -o -").status == 2);
   Run stop = RunShell("kill -INT " + pid + " && for i in $(seq 100); do kill -0 " + pid +
                       " 2>/dev/null || break; sleep 0.05; done; kill -0 " + pid + " 2>/dev/null && echo alive");
   CHECK(stop.out == "");

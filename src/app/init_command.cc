@@ -4,7 +4,10 @@
 
 #include <fmt/format.h>
 
+#include <unicode/uchar.h>
+
 #include "app/commands.h"
+#include "base/utf8.h"
 #include "output/atomic_write.h"
 
 namespace brief {
@@ -29,7 +32,7 @@ int RunInitCommand(const Job& job, const FileSystem& fs, std::ostream& out, std:
   std::string name = job.inputs.front();
   std::string file = name.ends_with(".yaml") || name.ends_with(".yml") ? name : name + ".yaml";
   std::string stem = FileStem(file);
-  if (stem.empty()) {
+  if (stem.empty() || name.empty() || name.back() == '/') {
     err << "brief: error: init: give a name, as in 'brief init acme'\n";
     return kExitUsage;
   }
@@ -38,11 +41,30 @@ int RunInitCommand(const Job& job, const FileSystem& fs, std::ostream& out, std:
                        "remove it first)\n", file);
     return kExitInvalid;
   }
-  // The company's name from the file's: "acme" → "Acme".
-  std::string company = stem;
-  if (company[0] >= 'a' && company[0] <= 'z') company[0] = static_cast<char>(company[0] - 'a' + 'A');
-  for (char& c : company) {
-    if (c == '-' || c == '_') c = ' ';
+  // The company's name from the file's: "acme-tools" → "Acme tools",
+  // capitalised in any script, at most the 80 characters a name may have,
+  // written as a double-quoted YAML string whatever it holds.
+  std::vector<int> cps = ToCodePoints(stem);
+  std::string company;
+  for (size_t i = 0; i < cps.size() && i < 80; ++i) {
+    int cp = cps[i] == '-' || cps[i] == '_' ? ' ' : cps[i];
+    AppendUtf8(i == 0 ? u_toupper(cp) : cp, &company);
+  }
+  std::string quoted = "\"";
+  for (char c : TrimUnicode(company)) {
+    if (c == '"' || c == '\\') quoted += '\\';
+    quoted += c;
+  }
+  quoted += "\"";
+  if (quoted == "\"\"") quoted = "\"Company\"";
+  // "brief render 'my company.yaml'": the next command, ready to paste.
+  std::string shell = file;
+  if (file.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._/-+") != std::string::npos ||
+      file[0] == '-') {
+    shell = "'";
+    for (char c : file) shell += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    shell += "'";
+    if (file[0] == '-') shell = "./" + shell;
   }
   std::time_t now = job.source_date_epoch >= 0 ? static_cast<std::time_t>(job.source_date_epoch) : std::time(nullptr);
   std::tm utc{};
@@ -59,7 +81,8 @@ brief: 1                     # the format version
 as_of: {1:04d}-{2:02d}                # the date the facts are current as of: YYYY, YYYY-MM or YYYY-MM-DD
 
 company:
-  name: {3}                  # as the company writes it, up to 80 characters
+  # The name as the company writes it (up to 80 characters), and the rest:
+  name: {3}
   # native_name: ...         # the name in its own script, if it differs
   headquarters: City, Country
   founded: {1}                # a year, not after as_of
@@ -104,13 +127,13 @@ sources:                     # at least one: where the facts come from
   - name: Where the facts come from
     # url: https://example.com/report
 )",
-                      file, year, month, company, year + 1);
+                      shell, year, month, quoted, year + 1);
   std::string error;
   if (!WriteFileAtomically(file, text, &error)) {
     err << "brief: error: init: " << error << "\n";
     return kExitInvalid;
   }
-  if (!job.quiet) out << fmt::format("wrote {}; fill it in, then: brief render {}\n", file, file);
+  if (!job.quiet) out << fmt::format("wrote {}; fill it in, then: brief render {}\n", file, shell);
   return kExitOk;
 }
 

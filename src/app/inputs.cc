@@ -72,6 +72,9 @@ struct Expansion {
         if (name[0] != '.' && kind == PathKind::kDirectory) skipped_folders = true;
         continue;
       }
+      // Hidden files are not briefs of the folder: an editor's lock file
+      // (Emacs's .#x.yaml, a broken link) or backup, as hidden folders.
+      if (name[0] == '.') continue;
       named = true;
       if (kind == PathKind::kFile) {
         Add(child, prefix + name);

@@ -20,7 +20,8 @@ struct InputFile {
 
 // Each path is a file (taken as given) or a folder: its *.yaml and *.yml
 // files, sorted by name, and with `recursive` those of its sub-folders too
-// (depth first, sorted; folders whose names start with '.' and links to
+// (depth first, sorted; files and folders whose names start with '.' (an
+// editor's lock and backup files) and links to
 // folders are skipped; a folder named twice is walked once). A missing
 // path or a folder with no briefs becomes an error diagnostic, as does an
 // entry named like a brief that is not a regular file (a folder, a pipe, a

@@ -33,4 +33,19 @@ TEST_CASE("inputs: -r walks sub-folders in order and keeps each brief's path und
   CHECK(problems[0].message == "folder holds no .yaml or .yml files (only sub-folders: -r reads those too)");
 }
 
+
+TEST_CASE("inputs: hidden files in a folder are not briefs (an editor's lock and backup files)") {
+  MemoryFileSystem fs;
+  fs.Add("b/acme.yaml", "x");
+  fs.Add("b/.#acme.yaml", "x");
+  fs.Add("b/.acme.yaml.swp.yaml", "x");
+  std::vector<Diagnostic> problems;
+  std::vector<InputFile> files = ExpandInputs(fs, {"b"}, false, &problems);
+  REQUIRE(files.size() == 1);
+  CHECK(files[0].path == "b/acme.yaml");
+  CHECK(problems.empty());
+  // Named on the command line, a hidden file is taken.
+  CHECK(ExpandInputs(fs, {"b/.#acme.yaml"}, false, &problems).size() == 1);
+}
+
 }  // namespace brief

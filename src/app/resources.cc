@@ -33,6 +33,7 @@ std::vector<ResourceDir> ResourceSearchPath(const std::string& flag, const EnvLo
   add(flag, "--resources");
   add(get("BRIEF_HOME"), "$BRIEF_HOME");
   std::string data_home = get("XDG_DATA_HOME");
+  if (!data_home.empty() && data_home[0] != '/') data_home.clear();  // Relative: ignored (XDG).
   if (data_home.empty() && !get("HOME").empty()) data_home = get("HOME") + "/.local/share";
   if (!data_home.empty()) add(data_home + "/brief", "$XDG_DATA_HOME");
   std::string data_dirs = get("XDG_DATA_DIRS");

@@ -17,8 +17,11 @@ int RunTemplatesCommand(const Job& job, const FileSystem& fs, std::ostream& out,
   size_t width = 0;
   for (const TemplateEntry& t : list) width = std::max(width, t.name.size());
   for (const TemplateEntry& t : list) {
-    out << fmt::format("{:<{}}  {} ({}){}\n", t.name, width, t.path, t.origin,
-                       t.shadowed ? ", hidden by the one above" : "");
+    std::string hidden;
+    for (const TemplateEntry& first : list) {
+      if (t.shadowed && first.name == t.name && !first.shadowed) hidden = ", hidden by the one from " + first.origin;
+    }
+    out << fmt::format("{:<{}}  {} ({}){}\n", t.name, width, t.path, t.origin, hidden);
   }
   return kExitOk;
 }

@@ -9,6 +9,8 @@
 #include <chrono>
 #include <cstring>
 #include <ostream>
+#include <functional>
+#include <map>
 #include <set>
 
 #include <fmt/format.h>
@@ -65,13 +67,30 @@ int RunWatchCommand(const Job& job, const FileSystem& fs, std::ostream& out, std
     return kExitUsage;
   }
   std::set<std::string> folders = FoldersToWatch(job, fs, template_file);
+  std::map<int, std::string> watched;  // watch descriptor → folder
+  auto watch = [&](const std::string& folder) {
+    int wd = inotify_add_watch(fd, folder.c_str(), IN_CLOSE_WRITE | IN_MOVED_TO | IN_CREATE | IN_DELETE | IN_MOVED_FROM);
+    if (wd >= 0) watched[wd] = folder;
+    return wd >= 0;
+  };
   for (const std::string& folder : folders) {
-    if (inotify_add_watch(fd, folder.c_str(), IN_CLOSE_WRITE | IN_MOVED_TO | IN_CREATE | IN_DELETE | IN_MOVED_FROM) < 0) {
+    if (!watch(folder)) {
       err << fmt::format("brief: error: watch: cannot watch {}: {}\n", folder, std::strerror(errno));
       close(fd);
       return kExitUsage;
     }
   }
+  // With -r, a folder made later is watched too, and what is below it.
+  std::function<void(const std::string&)> watch_tree = [&](const std::string& folder) {
+    if (!watch(folder)) return;
+    std::vector<std::string> names;
+    std::string error;
+    if (!fs.List(folder, &names, &error)) return;
+    for (const std::string& n : names) {
+      std::string child = JoinPath(folder, n);
+      if (n[0] != '.' && fs.Kind(child) == PathKind::kDirectory && !fs.IsSymlink(child)) watch_tree(child);
+    }
+  };
   std::string template_name = template_file.empty() ? "" : template_file.substr(template_file.rfind('/') + 1);
   ClearInterrupt();
   InterruptGuard guard;
@@ -96,7 +115,13 @@ int RunWatchCommand(const Job& job, const FileSystem& fs, std::ostream& out, std
       while ((n = read(fd, buffer, sizeof buffer)) > 0) {
         for (char* at = buffer; at < buffer + n;) {
           auto* event = reinterpret_cast<inotify_event*>(at);
-          if (event->len > 0 && Matters(event->name, template_name)) {
+          bool folder = event->mask & IN_ISDIR;
+          if (event->len > 0 && folder && job.recursive && (event->mask & (IN_CREATE | IN_MOVED_TO)) &&
+              event->name[0] != '.' && watched.count(event->wd)) {
+            watch_tree(JoinPath(watched[event->wd], event->name));
+            pending = true;
+            last_change = Clock::now();
+          } else if (event->len > 0 && !folder && Matters(event->name, template_name)) {
             pending = true;
             last_change = Clock::now();
           }

@@ -97,7 +97,7 @@ std::string Bash() {
       ValueKind kind = KindOf(o, &list);
       std::string flags = "--" + o.long_name + (o.short_name.empty() ? "" : "|-" + o.short_name);
       if (kind == ValueKind::kChoice && choices.find("--" + o.long_name + ")") == std::string::npos) {
-        choices += fmt::format("    --{}) COMPREPLY=($(compgen -W \"{}\" -- \"$cur\")); return ;;\n", o.long_name,
+        choices += fmt::format("    --{}) mapfile -t COMPREPLY < <(compgen -W \"{}\" -- \"$cur\"); return ;;\n", o.long_name,
                                Join(list));
       }
       auto add = [&](std::vector<std::string>* to) {
@@ -106,8 +106,12 @@ std::string Bash() {
         }
         to->push_back(flags);
       };
-      if (kind == ValueKind::kFile || kind == ValueKind::kWord) add(&files);
-      if (kind == ValueKind::kFolder) add(&folders);
+      // A folder option may name a file as well (render -o FILE.pdf): files and folders.
+      if (kind == ValueKind::kFile || kind == ValueKind::kWord || (kind == ValueKind::kFolder && o.long_name == "output")) {
+        add(&files);
+      } else if (kind == ValueKind::kFolder) {
+        add(&folders);
+      }
       if (kind == ValueKind::kTemplate) add(&templates);
     }
   }
@@ -115,25 +119,27 @@ std::string Bash() {
 _brief() {{
   local cur="${{COMP_WORDS[COMP_CWORD]}}" prev="${{COMP_WORDS[COMP_CWORD-1]}}"
   if [[ $COMP_CWORD -eq 1 ]]; then
-    COMPREPLY=($(compgen -W "{}" -- "$cur"))
+    mapfile -t COMPREPLY < <(compgen -W "{}" -- "$cur")
     return
   fi
   local cmd="${{COMP_WORDS[1]}}" opts=""
   case "$cmd" in
-    help) [[ $COMP_CWORD -eq 2 ]] && COMPREPLY=($(compgen -W "{}" -- "$cur")); return ;;
-    completion) [[ $COMP_CWORD -eq 2 ]] && COMPREPLY=($(compgen -W "bash zsh fish" -- "$cur")); return ;;
+    help) [[ $COMP_CWORD -eq 2 ]] && mapfile -t COMPREPLY < <(compgen -W "{}" -- "$cur"); return ;;
+    completion) [[ $COMP_CWORD -eq 2 ]] && mapfile -t COMPREPLY < <(compgen -W "bash zsh fish" -- "$cur"); return ;;
+    manifest) if [[ $COMP_CWORD -eq 2 ]]; then mapfile -t COMPREPLY < <(compgen -W "merge" -- "$cur"); return; fi ;;
   esac
   case "$prev" in
-{}    {}) COMPREPLY=($(compgen -W "$("${{COMP_WORDS[0]}}" templates 2>/dev/null | cut -d' ' -f1 | sort -u)" -- "$cur")); return ;;
-    {}) COMPREPLY=($(compgen -d -- "$cur")); return ;;
-    {}) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+{}    {}) mapfile -t COMPREPLY < <(compgen -W "$("${{COMP_WORDS[0]}}" templates 2>/dev/null | cut -d' ' -f1 | sort -u)" -- "$cur"); return ;;
+    {}) mapfile -t COMPREPLY < <(compgen -d -- "$cur"); return ;;
+    {}) mapfile -t COMPREPLY < <(compgen -f -- "$cur"); return ;;
   esac
   case "$cmd" in
 {}  esac
+  # One name per line: file names with spaces stay whole.
   if [[ "$cur" == -* ]]; then
-    COMPREPLY=($(compgen -W "$opts" -- "$cur"))
+    mapfile -t COMPREPLY < <(compgen -W "$opts" -- "$cur")
   else
-    COMPREPLY=($(compgen -d -- "$cur") $(compgen -f -X '!*.@(yaml|yml|json)' -- "$cur"))
+    mapfile -t COMPREPLY < <(compgen -d -- "$cur"; compgen -f -X '!*.@(yaml|yml|json)' -- "$cur")
   fi
 }}
 shopt -s extglob 2>/dev/null
@@ -273,7 +279,10 @@ std::string ManPage() {
       m += "\\fB\\-\\-" + Roff(o.long_name) + "\\fR";
       if (o.takes_value) m += " \\fI" + Roff(o.value_name) + "\\fR";
       m += "\n" + Roff(o.description);
-      if (!o.default_value.empty()) m += " (default: " + Roff(o.default_value) + ")";
+      // A default computed at run time (-j: the CPUs) is described, not given.
+      if (!o.default_value.empty() && o.description.find("(default") == std::string::npos) {
+        m += " (default: " + Roff(o.default_value) + ")";
+      }
       m += "\n";
     }
   }
@@ -288,7 +297,10 @@ std::string ManPage() {
        ".IP 6. 4\nthe source tree, when run from a build folder\n"
        ".PP\n\\fBbrief templates\\fR lists every template found, and where.\n";
   m += ".SH ENVIRONMENT\n"
-       ".TP\n.B SOURCE_DATE_EPOCH\nseconds since 1970 for the PDF's dates when the brief gives none\n"
+       ".TP\n.B SOURCE_DATE_EPOCH\nseconds since 1970: the PDFs' dates (instead of the brief's as_of), for "
+       "reproducible builds\n"
+       ".TP\n.B BRIEF_HOME\na resource folder searched first after \\fB\\-\\-resources\\fR (see FILES)\n"
+       ".TP\n.B XDG_DATA_HOME\\fR, \\fBXDG_DATA_DIRS\nwhere a user's and the system's templates are (see FILES)\n"
        ".TP\n.B NO_COLOR\nno colour in diagnostics (\\fB\\-\\-color always\\fR overrides it)\n"
        ".TP\n.B CLICOLOR_FORCE\ncolour even when standard error is not a terminal (not \\fB0\\fR)\n"
        ".TP\n.B CI\nno colour and no progress line\n"

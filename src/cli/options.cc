@@ -108,7 +108,7 @@ po::options_description CommandOptions(const std::string& command, Job* job, Raw
       "template name (see 'brief templates') or path to a template file");
   add("resources", po::value(&raw->resources)->value_name("DIR"),
       "look for templates/ and fonts/ in DIR first (see docs/cli.md)");
-  if (command != "mail") {
+  if (command != "mail" && command != "watch") {
     add("stdin-name", po::value(&job->stdin_name)->value_name("NAME"),
         "the name of the brief read from '-' (standard input) in diagnostics (default: stdin)");
   }
@@ -293,6 +293,9 @@ CommandLine ParseCommandLine(const std::vector<std::string>& args, const EnvLook
       std::find(job.inputs.begin(), job.inputs.end(), "-") != job.inputs.end()) {
     return UsageError(command + ": '-' (standard input) cannot be " + (command == "watch" ? "watched" : "mailed") +
                       "; give brief files or folders");
+  }
+  if (command == "watch" && job.output_dir == "-") {
+    return UsageError("watch: -o - would write a PDF to standard output on every change; give a folder or FILE.pdf");
   }
   if (command == "watch" && (job.debounce_ms < 0 || job.debounce_ms > 60000)) {
     return UsageError("watch: --debounce must be from 0 to 60000 milliseconds");

@@ -195,7 +195,10 @@ class TreeBuilder : public YAML::EventHandler {
     if (colon == std::string_view::npos) return "";
     size_t hash = rest.find_first_not_of(" \t", colon + 1);
     if (hash == std::string_view::npos || rest[hash] != '#' || hash == colon + 1) return "";
-    std::string comment(rest.substr(hash));
+    // Up to a second comment set apart ("#hash   # a note").
+    std::string_view written = rest.substr(hash);
+    size_t note = written.find(" #", 1);
+    std::string comment(written.substr(0, note));
     while (!comment.empty() && (comment.back() == ' ' || comment.back() == '\t')) comment.pop_back();
     return comment;
   }

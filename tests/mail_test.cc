@@ -228,7 +228,7 @@ TEST_CASE("mail: STARTTLS is required unless --insecure, which is for loopback o
   Run dry = RunBrief("mail briefs/avtotor.yaml " + kFrom + "--to a@example.com --bcc b@example.com --dry-run -o " + out.path);
   CHECK(dry.status == 0);
   CHECK(dry.out.find("briefs/avtotor.yaml: from briefs@example.com to a@example.com, bcc b@example.com: "
-                     "\"Company brief: Avtotor (as of 2024)\", attachment \"Avtotor — company brief.pdf\" (20050 bytes)") == 0);
+                     "\"Company brief: Avtotor (as of 2024)\", attachment \"Avtotor — company brief.pdf\" (20191 bytes)") == 0);
 }
 
 TEST_CASE("mail: --recipients gives each brief its people, checked like a brief, typos named") {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <regex>
 #include <sstream>
 #include <vector>
 
@@ -40,6 +41,37 @@ TEST_CASE("render: the Avtotor brief becomes one clean, small page with its key 
   std::string qdf = RunShell("qpdf --qdf --object-streams=disable '" + pdf + "' -").out;
   CHECK(qdf.find("/URI (https://ria.ru)") != std::string::npos);
   CHECK(qdf.find("/Border [\n    0\n    0\n    0\n  ]") != std::string::npos);
+}
+
+TEST_CASE("render: metadata for mail and archives: author, language, the title shown, printable links, a file identifier") {
+  TempDir in, out;
+  std::string brief = ReadWhole("briefs/avtotor.yaml");
+  std::ofstream(in.path + "/a.yaml") << brief;
+  std::ofstream(in.path + "/b.yaml") << std::string("prepared_by: Анна Петрова, research desk\nlanguage: ru\n") + brief;
+  CHECK(RunBrief("render -q " + in.path + " -o " + out.path).status == 0);
+  auto read = [&](const std::string& name) {
+    return RunShell("/usr/bin/python3 -c \"import pikepdf; p = pikepdf.open('" + out.path + "/" + name +
+                    "'); print(str(p.Root.Lang)); print(bool(p.Root.ViewerPreferences.DisplayDocTitle)); "
+                    "print([int(a.F) for a in p.pages[0].Annots]); print(bytes(p.trailer.ID[0]).hex(), "
+                    "bytes(p.trailer.ID[1]).hex()); print(str(p.docinfo.get('/Author', '')))\"").out;
+  };
+  std::vector<std::string> a = Lines(read("a.pdf")), b = Lines(read("b.pdf"));
+  REQUIRE(a.size() >= 4);
+  REQUIRE(b.size() == 5);
+  CHECK(a[0] == "en");
+  CHECK(a[1] == "True");
+  CHECK(a[2] == "[4]");
+  CHECK(a[3].size() == 65);
+  CHECK(a[3].substr(0, 32) == a[3].substr(33));  // One identifier, twice: never modified.
+  CHECK(b[0] == "ru");
+  CHECK(b[4] == "Анна Петрова, research desk");
+  CHECK(b[3] == a[3]);  // The same page: the identifier comes from what it shows.
+  CHECK(RunShell("pdfinfo " + out.path + "/b.pdf").out.find("Author:          Анна Петрова, research desk\n") !=
+        std::string::npos);
+  // Another page, another identifier; the same page again, the same bytes.
+  std::ofstream(in.path + "/b.yaml") << std::regex_replace(brief, std::regex("name: Avtotor"), "name: Avtotor Group");
+  CHECK(RunBrief("render -q " + in.path + " -o " + out.path).status == 0);
+  CHECK(Lines(read("b.pdf"))[3] != a[3]);
 }
 
 TEST_CASE("render: every brief in briefs/ and tests/briefs/valid renders with both templates") {

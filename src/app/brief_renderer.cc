@@ -61,6 +61,8 @@ PdfInfo MakeInfo(const Brief& b, long long source_date_epoch) {
   info.keywords = name;
   if (!c.native_name.empty()) info.keywords += ", " + Plain(c.native_name);
   info.keywords += ", " + industry + ", " + hq + ", company brief";
+  info.author = Plain(b.prepared_by);
+  info.language = b.language;
   info.creator = GeneratorName();
   info.producer = GeneratorName() + " (libharu 2.3.0)";
   if (source_date_epoch >= 0) {

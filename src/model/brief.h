@@ -100,6 +100,8 @@ struct Source {
 struct Brief {
   int version = 1;
   Date as_of;
+  std::string prepared_by;    // Who prepared it: the PDF's Author ("" for none).
+  std::string language = "en";  // BCP 47 tag of its text: the PDF's /Lang.
   Company company;
   std::vector<HistoryEvent> history;
   std::vector<Ranking> rankings;

@@ -14,6 +14,7 @@
 #include <fmt/format.h>
 
 #include "base/image_info.h"
+#include "base/sha256.h"
 #include "base/utf8.h"
 #include "render/font_embedder.h"
 #include "render/pdf_document.h"
@@ -234,6 +235,30 @@ void SetInfo(PdfDocument& doc, const PdfInfo& info) {
   set("Author", info.author);
   set("Creator", info.creator);
   set("Producer", info.producer);
+  // For mail and archives: the language of the text (screen readers,
+  // search), and the title, not the file name, in the viewer's title bar.
+  HPDF_Dict_Add(pdf->catalog, "Lang", HPDF_String_New(pdf->mmgr, info.language.c_str(), nullptr));
+  HPDF_Dict preferences = HPDF_Dict_New(pdf->mmgr);
+  HPDF_Dict_AddBoolean(preferences, "DisplayDocTitle", HPDF_TRUE);
+  HPDF_Dict_Add(pdf->catalog, "ViewerPreferences", preferences);
+}
+
+// The trailer's /ID: the file's identity, derived from what the page shows
+// (every text and link), so the same brief gives the same bytes and
+// another brief another identifier. Both halves are the same, as for a
+// file that was never modified.
+void SetFileId(PdfDocument& doc, const DisplayList& items) {
+  std::string content;
+  for (const TextItem& t : items.texts) content += t.text + '\n';
+  for (const LinkItem& l : items.links) content += l.uri + '\n';
+  std::string hex = Sha256Hex(content);
+  HPDF_BYTE id[16];
+  for (int i = 0; i < 16; ++i) id[i] = static_cast<HPDF_BYTE>(std::stoi(hex.substr(static_cast<size_t>(i) * 2, 2), nullptr, 16));
+  HPDF_Doc pdf = doc.get();
+  HPDF_Array array = HPDF_Array_New(pdf->mmgr);
+  HPDF_Array_Add(array, HPDF_Binary_New(pdf->mmgr, id, 16));
+  HPDF_Array_Add(array, HPDF_Binary_New(pdf->mmgr, id, 16));
+  HPDF_Dict_Add(pdf->trailer, "ID", array);
 }
 
 }  // namespace
@@ -389,7 +414,9 @@ RenderResult RenderPdf(const PageLayout& layout, const Template& t, const FontSe
     HPDF_Rect rect{R(link.x), Y(link.y + link.h), R(link.x + link.w), Y(link.y)};
     HPDF_Annotation annot = HPDF_Page_CreateURILinkAnnot(page, rect, EncodeUri(link.uri).c_str());
     HPDF_LinkAnnot_SetBorderStyle(annot, 0, 0, 0);
+    HPDF_Dict_AddNumber(annot, "F", 4);  // Print: the link stays a link in a printed PDF's viewer.
   }
+  SetFileId(doc, items);
   if (!doc.ok()) {
     result.error = doc.error();
     return result;

@@ -13,6 +13,7 @@ namespace brief {
 // SOURCE_DATE_EPOCH), never read from the clock, so output is reproducible.
 struct PdfInfo {
   std::string title, subject, keywords, author, creator, producer;
+  std::string language = "en";  // The catalog's /Lang.
   int year = 2000, month = 1, day = 1, hour = 0, minute = 0, second = 0;
 };
 

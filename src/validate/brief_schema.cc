@@ -17,6 +17,9 @@ const char* BriefJsonSchema() {
   "properties": {
     "brief": {"const": 1, "description": "The format version; only 1 exists."},
     "as_of": {"$ref": "#/$defs/date", "description": "The date the facts are current as of."},
+    "prepared_by": {"$ref": "#/$defs/text80", "description": "Who prepared the brief: the PDF's author."},
+    "language": {"type": "string", "pattern": "^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$",
+                 "description": "The BCP 47 tag of the brief's text (default en): the PDF's language."},
     "company": {
       "type": "object",
       "additionalProperties": false,

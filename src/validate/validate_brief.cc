@@ -92,7 +92,8 @@ std::optional<Brief> BriefValidator::Run() {
   const SyntaxTree& tree = r_.tree();
   static const std::vector<std::string> kKeys = {
       "brief",   "as_of",       "company",    "history",      "rankings",
-      "revenue", "disruptions", "ev_roadmap", "partnerships", "sources"};
+      "revenue", "disruptions", "ev_roadmap", "partnerships", "sources",
+      "prepared_by", "language"};
   if (tree.at(tree.root).kind != NodeKind::kMap) {
     r_.Error(tree.root, "",
              fmt::format("a brief must be a YAML mapping (brief: 1, as_of: ..., company: ...), "
@@ -112,6 +113,32 @@ std::optional<Brief> BriefValidator::Run() {
   if (int id = r_.Require(*root, "as_of"); id >= 0) {
     as_of_ = r_.ReadDate(id, "as_of");
     if (as_of_) b.as_of = *as_of_;
+  }
+  OptionalText(*root, "prepared_by", L::kName, &b.prepared_by);
+  if (int id = root->Get("language"); id >= 0) {
+    // A BCP 47 tag as PDF readers and screen readers take it: a 2-3 letter
+    // language, then subtags of 2-8 letters or digits ("en", "ru", "zh-Hans", "pt-BR").
+    if (auto tag = r_.ReadText(id, "language", 35)) {
+      bool ok = true;
+      size_t start = 0;
+      for (size_t part = 0; start <= tag->size() && ok; ++part) {
+        size_t end = tag->find('-', start);
+        if (end == std::string::npos) end = tag->size();
+        std::string sub = tag->substr(start, end - start);
+        bool alnum = !sub.empty() && std::all_of(sub.begin(), sub.end(), [&](char ch) {
+          return std::isalpha(static_cast<unsigned char>(ch)) || (part > 0 && std::isdigit(static_cast<unsigned char>(ch)));
+        });
+        ok = alnum && (part == 0 ? sub.size() >= 2 && sub.size() <= 3 : sub.size() >= 2 && sub.size() <= 8);
+        start = end + 1;
+        if (end == tag->size()) break;
+      }
+      if (ok) {
+        b.language = *tag;
+      } else {
+        r_.Error(id, "language", fmt::format("'{}' is not a BCP 47 language tag", *tag),
+                 "write the language's two-letter code, as in 'language: en', 'language: ru' or 'language: zh-Hans'");
+      }
+    }
   }
   if (int id = r_.Require(*root, "company"); id >= 0) ReadCompany(id, &b.company);
   ReadHistory(*root, &b.history);

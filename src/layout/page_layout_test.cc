@@ -1,8 +1,11 @@
 // Page geometry with the real templates and fonts: everything inside the
 // page, no text on top of other text, shrink-to-fit and overflow reports.
 #include "layout/page_layout.h"
+#include "layout/sections.h"
 
 #include <cmath>
+#include <set>
+#include <tuple>
 
 #include <doctest/doctest.h>
 
@@ -159,4 +162,32 @@ TEST_CASE("page: missing glyphs are reported with the field they are in") {
   REQUIRE(page.missing.size() == 2);  // The emoji comes from the symbol fallback.
   CHECK(page.missing[0] == MissingGlyph{"company.name", 0x13000});
   CHECK(page.missing[1] == MissingGlyph{"company.name", 0x1E2C0});
+}
+
+TEST_CASE("page: each roadmap status draws a different shape, and the cancelled cross is bold") {
+  Prepared p = Prepare("classic");
+  std::set<std::tuple<size_t, size_t, int, bool, bool>> seen;
+  for (MilestoneStatus s : {MilestoneStatus::kPlanned, MilestoneStatus::kInProgress, MilestoneStatus::kDone,
+                            MilestoneStatus::kDelayed, MilestoneStatus::kCancelled}) {
+    DisplayList out;
+    LayoutContext c{p.tmpl, *p.shaper, 1.0, &out, nullptr};
+    StatusMarker(c, s, 10, 10, 3);
+    bool filled = false, polygon = false;
+    for (const ShapeItem& shape : out.shapes) {
+      filled |= !(shape.fill_color == Color{1, 1, 1});
+      polygon |= shape.kind == ShapeItem::Kind::kPolygon;
+    }
+    // What tells them apart in greyscale: how many shapes and lines, which
+    // kind, and whether anything is filled.
+    CHECK(seen.insert({out.shapes.size(), out.lines.size(), polygon ? 1 : 0, filled, out.shapes.empty()}).second);
+    if (s == MilestoneStatus::kCancelled) {
+      REQUIRE(out.lines.size() == 2);
+      CHECK(out.shapes.empty());
+      for (const LineItem& l : out.lines) {
+        CHECK(l.width >= 1.2);              // Visible at 100 %: a hairline cross was not.
+        CHECK(std::abs(l.x2 - l.x1) >= 3);  // As wide as the other markers.
+      }
+    }
+  }
+  CHECK(seen.size() == 5);
 }

@@ -249,8 +249,8 @@ double Disruptions(const LayoutContext& c, const Brief& b, double x, double top,
   return y - top;
 }
 
-// Status markers that differ by shape, not only colour, so they survive
-// greyscale printing: done ●, in progress ◐, planned ○, delayed ◇, cancelled ⊗.
+}  // namespace
+
 void StatusMarker(const LayoutContext& c, MilestoneStatus s, double cx, double cy, double r) {
   if (!c.out) return;
   Color ink = c.tmpl.accent;
@@ -289,13 +289,18 @@ void StatusMarker(const LayoutContext& c, MilestoneStatus s, double cx, double c
       shape.points = {cx, cy - r * 1.15, cx + r * 1.15, cy, cx, cy + r * 1.15, cx - r * 1.15, cy};
       c.out->shapes.push_back(shape);
       break;
-    case MilestoneStatus::kCancelled:
-      c.out->shapes.push_back(shape);
-      c.out->lines.push_back({cx - r * 0.7, cy - r * 0.7, cx + r * 0.7, cy + r * 0.7, ink, 0.8 * c.scale});
-      c.out->lines.push_back({cx - r * 0.7, cy + r * 0.7, cx + r * 0.7, cy - r * 0.7, ink, 0.8 * c.scale});
+    case MilestoneStatus::kCancelled: {
+      // A bold ✕ and no circle: a thin cross inside a circle read as the
+      // open circle of "planned" at print size.
+      double d = r * 0.95, w = 1.5 * c.scale;
+      c.out->lines.push_back({cx - d, cy - d, cx + d, cy + d, ink, w});
+      c.out->lines.push_back({cx - d, cy + d, cx + d, cy - d, ink, w});
       break;
+    }
   }
 }
+
+namespace {
 
 double Roadmap(const LayoutContext& c, const Brief& b, double x, double top, double width) {
   const EvRoadmap& ev = b.ev_roadmap;

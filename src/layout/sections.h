@@ -12,6 +12,12 @@ namespace brief {
 double LayoutSection(const LayoutContext& c, Section section, const Brief& b, double x, double top,
                      double width);
 
+// Draws a roadmap status marker centred at (cx, cy), radius r, into c.out:
+// each status a different shape, so they tell apart in greyscale and at
+// print size: done a filled circle, in progress a half-filled one, planned
+// an open circle, delayed an open diamond, cancelled a bold cross.
+void StatusMarker(const LayoutContext& c, MilestoneStatus s, double cx, double cy, double r);
+
 // "▲31" when the rank improved by 31 places, "▼5" when it fell, "=" when
 // unchanged, "—" for the first entry of a list.
 std::string RankChange(const std::vector<Ranking>& rankings, size_t index);

@@ -25,3 +25,4 @@ TEST_CASE("sections: partnership periods") {
   p.since.reset();
   CHECK(Period(p) == "until 2022");
 }
+

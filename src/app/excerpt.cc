@@ -64,24 +64,31 @@ std::string ShortText(const Diagnostic& d, bool color) {
 
 }  // namespace
 
-void SourceLines::Add(const std::string& file, std::string text) { texts_[file] = std::move(text); }
+void SourceLines::Add(const std::string& file, std::string text) { Index(file, std::move(text)); }
+
+SourceLines::File& SourceLines::Index(const std::string& file, std::string text) {
+  File& f = files_[file];
+  f.text = std::move(text);
+  size_t start = f.text.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;  // As the loader counts lines.
+  f.starts = {start};
+  for (size_t i = start; i < f.text.size(); ++i) {
+    if (f.text[i] == '\n') f.starts.push_back(i + 1);
+  }
+  return f;
+}
 
 std::string_view SourceLines::Line(const std::string& file, int line) {
-  auto it = texts_.find(file);
-  if (it == texts_.end()) {
+  auto it = files_.find(file);
+  if (it == files_.end()) {
     std::string text, error;
     // The loader refuses larger files, so their lines are never needed.
     if (!fs_.Read(file, LoadLimits().max_bytes, &text, &error)) text.clear();
-    it = texts_.emplace(file, std::move(text)).first;
+    Index(file, std::move(text));
+    it = files_.find(file);
   }
-  std::string_view text = it->second;
-  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
-  for (int n = 1; n < line; ++n) {
-    size_t end = text.find('\n');
-    if (end == std::string_view::npos) return {};
-    text.remove_prefix(end + 1);
-  }
-  if (line < 1) return {};
+  const File& f = it->second;
+  if (line < 1 || static_cast<size_t>(line) > f.starts.size()) return {};
+  std::string_view text = std::string_view(f.text).substr(f.starts[static_cast<size_t>(line - 1)]);
   text = text.substr(0, text.find('\n'));
   if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
   return text;

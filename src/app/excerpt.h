@@ -6,6 +6,7 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "base/diagnostic.h"
 #include "base/filesystem.h"
@@ -27,8 +28,15 @@ class SourceLines {
   std::string_view Line(const std::string& file, int line);
 
  private:
+  // A file's text and where each of its lines starts (read once).
+  struct File {
+    std::string text;
+    std::vector<size_t> starts;
+  };
+  File& Index(const std::string& file, std::string text);
+
   const FileSystem& fs_;
-  std::map<std::string, std::string> texts_;
+  std::map<std::string, File> files_;
 };
 
 // Text output styles. kExcerpt: several lines per diagnostic, with the

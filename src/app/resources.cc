@@ -61,9 +61,7 @@ std::optional<FoundTemplate> FindTemplate(const FileSystem& fs, const std::vecto
   for (const ResourceDir& d : dirs) {
     std::string fonts = JoinPath(d.path, "fonts");
     if (is_path) {
-      if (fs.Kind(d.path) == PathKind::kDirectory) {
-        return FoundTemplate{name, fs.Kind(fonts) == PathKind::kDirectory ? fonts : ""};
-      }
+      if (fs.Kind(fonts) == PathKind::kDirectory) return FoundTemplate{name, fonts};
       continue;
     }
     std::string file = TemplatePath(JoinPath(d.path, "templates"), name);

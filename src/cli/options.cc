@@ -343,11 +343,9 @@ CommandLine ParseCommandLine(const std::vector<std::string>& args, const EnvLook
   } else if (raw.format == "github") {
     job.format = OutputFormat::kGithub;
   } else if (raw.format != "text") {
-    return UsageError(
-        fmt::format("{}: --format must be text, short, json or github, not '{}'{}", command, raw.format,
-                    NearestMatch(raw.format, {"text", "short", "json", "github"}).empty()
-                        ? ""
-                        : " (did you mean '" + NearestMatch(raw.format, {"text", "short", "json", "github"}) + "'?)"));
+    std::string guess = NearestMatch(raw.format, {"text", "short", "json", "github"});
+    return UsageError(fmt::format("{}: --format must be text, short, json or github, not '{}'{}", command,
+                                  raw.format, guess.empty() ? "" : " (did you mean '" + guess + "'?)"));
   }
   if (raw.color == "always") {
     job.color_mode = ColorMode::kAlways;

@@ -165,7 +165,6 @@ std::optional<MapFields> NodeReader::ReadMap(int id, const std::string& path,
                 "it is indented too far: " + LineUpHint(mappings_[*owner].first_key));
           continue;
         }
-        fields.unmatched.emplace_back(key.text, diagnostics_->size());
         unknown_.push_back({path, key.text, diagnostics_->size()});
       }
       Error(key_id, path, message, guess.empty() ? "known keys here: " + keys : "");
@@ -180,20 +179,26 @@ int NodeReader::Require(const MapFields& fields, const std::string& key, const s
   if (id < 0 && !fields.misspelt.count(key) && !misplaced_[fields.path].count(key)) {
     // A key of this mapping found in one it is inside ("role" dedented to
     // company's keys): the unknown-key error says where it belongs.
-    for (const UnknownKey& u : unknown_) {
-      if (u.key != key || !IsInside(fields.path, u.path)) continue;
+    for (UnknownKey& u : unknown_) {
+      if (u.key != key || u.claimed || !IsInside(fields.path, u.path)) continue;
+      u.claimed = true;
       Diagnostic& unknown = (*diagnostics_)[u.diagnostic];
       unknown.message = fmt::format("unknown key '{}' here; it belongs in {}", key, fields.path);
       auto first = mappings_.find(fields.path);
       unknown.hint = "it is indented too little: " + LineUpHint(first == mappings_.end() ? -1 : first->second.first_key);
       return id;
     }
-    if (fields.unmatched.size() == 1) {
-      // The one unknown key is taken for the missing one, once.
-      Diagnostic& unknown = (*diagnostics_)[fields.unmatched.front().second];
+    // The one unknown key of this mapping is taken for the missing one, once.
+    UnknownKey* only = nullptr;
+    int here = 0;
+    for (UnknownKey& u : unknown_) {
+      if (u.path == fields.path && !u.claimed && ++here == 1) only = &u;
+    }
+    if (here == 1) {
+      only->claimed = true;
+      Diagnostic& unknown = (*diagnostics_)[only->diagnostic];
       unknown.message += fmt::format(" (did you mean '{}'? it is required here)", key);
-      unknown.hint = fmt::format("rename '{}' to '{}'", fields.unmatched.front().first, key);
-      fields.unmatched.clear();
+      unknown.hint = fmt::format("rename '{}' to '{}'", only->key, key);
     } else {
       Error(fields.node, fields.path, fmt::format("missing required key '{}'", key), hint);
     }

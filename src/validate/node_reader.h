@@ -26,10 +26,6 @@ struct MapFields {
   // Known keys an unknown key was taken for ("nmae" → "name"): that key's
   // "did you mean" error stands for its absence too (one mistake, one error).
   std::set<std::string> misspelt;
-  // Unknown keys with no near miss among the known ones: (key, index of
-  // its diagnostic). When one required key is missing and one such key is
-  // there ("title" where "role" belongs), the two are one mistake.
-  mutable std::vector<std::pair<std::string, size_t>> unmatched;
 
   // Value id for `key`, or -1 when absent.
   int Get(const std::string& key) const;
@@ -100,9 +96,14 @@ class NodeReader {
     int first_key = -1;
   };
   // An unknown key with no near miss: where, which, and its diagnostic.
+  // When one required key of its mapping is missing and it is the only
+  // such key there ("title" where "role" belongs), or it belongs to a
+  // mapping inside ("role" dedented), the two are one mistake: its error
+  // says so and it is `claimed`.
   struct UnknownKey {
     std::string path, key;
     size_t diagnostic;
+    bool claimed = false;
   };
   std::map<std::string, ReadMapping> mappings_;             // by path
   std::map<std::string, std::set<std::string>> misplaced_;  // path → its keys found in a child mapping

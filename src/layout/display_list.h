@@ -36,6 +36,7 @@ struct LineItem {
   double x1 = 0, y1 = 0, x2 = 0, y2 = 0;
   Color color;
   double width = 0.5;
+  double dash = 0;  // Dash and gap length, rounded to whole points; 0: solid.
 };
 
 // A closed shape for markers: a circle (radius r) or a polygon.

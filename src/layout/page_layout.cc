@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "base/utf8.h"
+#include "layout/headline.h"
 #include "layout/sections.h"
 #include "text/unicode.h"
 
@@ -48,20 +49,27 @@ double Header(const LayoutContext& c, const LayoutInput& in) {
   double text_w = text_right - left;
 
   double y = top + pad;
-  // Name, then the native name beside it when it fits on the same line.
-  std::vector<TextLine> name_lines = c.Wrap(co.name, kBold, c.title(), text_w, "company.name");
+  // Name, then the native name beside it when it fits on the same line. A
+  // long name shrinks in 8 % steps (to 60 % of the title size at most)
+  // until it fits on two lines.
+  double title_size = c.title();
+  std::vector<TextLine> name_lines = c.Wrap(co.name, kBold, title_size, text_w, "company.name");
+  while (name_lines.size() > 2 && title_size * 0.92 >= c.title() * 0.6) {
+    title_size *= 0.92;
+    name_lines = c.Wrap(co.name, kBold, title_size, text_w, "company.name");
+  }
   // The title block reads from the left edge of the page, whatever the
   // script of the name.
-  double name_h = c.DrawLines(name_lines, left, y, text_w, c.title(), name_color, Align::kLeft);
+  double name_h = c.DrawLines(name_lines, left, y, text_w, title_size, name_color, Align::kLeft);
   double native_size = c.title() * 0.5;
   if (!co.native_name.empty()) {
     double last_w = name_lines.empty() ? 0 : name_lines.back().width;
     double native_w = c.shaper.Width(co.native_name, kRegular, native_size);
-    double gap = c.title() * 0.35;
+    double gap = title_size * 0.35;
     if (last_w + gap + native_w <= text_w) {
-      double line_top = y + name_h - c.LineHeight(c.title());
+      double line_top = y + name_h - c.LineHeight(title_size);
       // Share the title's baseline.
-      double shift = c.Baseline(line_top, kBold, c.title()) -
+      double shift = c.Baseline(line_top, kBold, title_size) -
                      c.Baseline(line_top, kRegular, native_size);
       c.Label(left + last_w + gap, line_top + shift, native_w, co.native_name, kRegular, native_size,
               soft, "company.native_name");
@@ -70,9 +78,10 @@ double Header(const LayoutContext& c, const LayoutInput& in) {
                             soft, "company.native_name", Align::kLeft);
     }
   }
-  y += name_h;
-  std::string facts = Isolate(co.industry) + "  ·  " + Isolate(co.headquarters) + "  ·  Founded " +
-                      std::to_string(co.founded);
+  y += name_h + (name_lines.size() > 1 ? c.base() * 0.25 : 0);
+  // What the company is and where; the figures (founded, ...) are in the
+  // headline strip or the facts box, never twice.
+  std::string facts = Isolate(co.industry) + "  ·  " + Isolate(co.headquarters);
   // Characters no font has are reported against the field they are in.
   c.CheckGlyphs(co.industry, kRegular, "company.industry");
   c.CheckGlyphs(co.headquarters, kRegular, "company.headquarters");
@@ -149,7 +158,11 @@ double Footer(const LayoutContext& c, const LayoutInput& in, double top) {
     y += h + lh * 0.15;
   }
   y += lh * 0.2;
-  std::string credit = fmt::format("Facts as of {}  ·  {}", FormatHuman(in.brief.as_of), in.generator);
+  // The as-of date is in the header; the credit says who made the page.
+  std::string credit = in.brief.prepared_by.empty()
+                           ? in.generator
+                           : fmt::format("Prepared by {}  ·  {}", Isolate(in.brief.prepared_by), in.generator);
+  if (!in.brief.prepared_by.empty()) c.CheckGlyphs(in.brief.prepared_by, kRegular, "prepared_by");
   c.Label(left, y, width, credit, kRegular, size, t.muted, "", Align::kRight);
   y += lh;
   return y - top;
@@ -163,12 +176,15 @@ PageLayout LayoutAtScale(const LayoutInput& in, double scale) {
   LayoutContext c{in.tmpl, in.shaper, scale, &page.items, &page.missing};
   const Template& t = in.tmpl;
   double content_top = Header(c, in);
+  content_top += DrawHeadline(c, in.brief, t.margin_left, content_top,
+                              t.page_width - t.margin_left - t.margin_right);
   // Measure the footer first (no output), then draw it at the bottom.
   LayoutContext measure{in.tmpl, in.shaper, scale, nullptr, nullptr};
   double footer_h = Footer(measure, in, 0);
   double footer_top = t.page_height - t.margin_bottom - footer_h;
   Footer(c, in, footer_top);
   double bottom = footer_top - c.SectionGap() * 0.8;
+  page.bottom = bottom;
 
   double line = c.LineHeight(c.base());
   auto lines = [&](double points) { return static_cast<int>(std::ceil(points / line - 0.05)); };
@@ -210,9 +226,52 @@ PageLayout LayoutAtScale(const LayoutInput& in, double scale) {
   return page;
 }
 
+namespace {
+
+// Short content: the largest scale in [1, maximum / base] that still fits,
+// given that scale 1 fits. The first guess scales by the tightest column's
+// spare room,
+//   guess = min over columns of (bottom − top) / (end − top),
+// since a column's height grows at least in proportion to its type; then at
+// most four bisection steps to 1/200 (each step is a full layout, and the
+// batch rate counts them).
+PageLayout Grow(const LayoutInput& in, PageLayout fits) {
+  double max = in.tmpl.size_maximum / in.tmpl.size_base;
+  if (max <= 1.001) return fits;
+  double room = max;
+  for (const Column& column : in.tmpl.columns) {
+    double top = -1, end = 0;
+    for (const PageLayout::Box& box : fits.boxes) {
+      for (Section s : column.sections) {
+        if (SectionNames()[static_cast<size_t>(s)] != box.section) continue;
+        if (top < 0) top = box.top;
+        end = std::max(end, box.top + box.height);
+      }
+    }
+    if (top >= 0 && end > top) room = std::min(room, (fits.bottom - top) / (end - top));
+  }
+  double lo = 1, hi = std::min(max, room);
+  if (hi <= 1.005) return fits;
+  PageLayout trial = LayoutAtScale(in, hi);
+  if (trial.overflows.empty()) return trial;
+  for (int step = 0; step < 4 && hi - lo > 0.005; ++step) {
+    double mid = (lo + hi) / 2;
+    PageLayout t = LayoutAtScale(in, mid);
+    if (t.overflows.empty()) {
+      lo = mid;
+      fits = std::move(t);
+    } else {
+      hi = mid;
+    }
+  }
+  return fits;
+}
+
+}  // namespace
+
 PageLayout FitPage(const LayoutInput& in) {
   PageLayout full = LayoutAtScale(in, 1.0);
-  if (full.overflows.empty()) return full;
+  if (full.overflows.empty()) return Grow(in, std::move(full));
   double lo = in.tmpl.size_minimum / in.tmpl.size_base;
   PageLayout smallest = LayoutAtScale(in, lo);
   if (!smallest.overflows.empty()) return smallest;
@@ -246,6 +305,7 @@ Items SectionItems(const std::string& section, const Brief& b) {
   if (section == "history") return {b.history.size(), "history events", "history event"};
   if (section == "rankings") return {b.rankings.size(), "rankings", "ranking"};
   if (section == "revenue") return {b.revenue.size(), "revenue entries", "revenue entry"};
+  if (section == "volumes") return {b.volumes.size(), "volumes", "volume"};
   if (section == "disruptions") return {b.disruptions.size(), "disruptions", "disruption"};
   if (section == "ev_roadmap") return {b.ev_roadmap.milestones.size(), "roadmap milestones", "roadmap milestone"};
   if (section == "partnerships") return {b.partnerships.size(), "partnerships", "partnership"};
@@ -260,6 +320,7 @@ Brief Trimmed(const Brief& b, const std::string& section, size_t keep) {
   if (section == "history") out.history.resize(keep);
   if (section == "rankings") out.rankings.resize(keep);
   if (section == "revenue") out.revenue.resize(keep);
+  if (section == "volumes") out.volumes.resize(keep);
   if (section == "disruptions") out.disruptions.resize(keep);
   if (section == "ev_roadmap") out.ev_roadmap.milestones.resize(keep);
   if (section == "partnerships") out.partnerships.resize(keep);

@@ -49,6 +49,7 @@ struct PageLayout {
     double x, top, width, height;
   };
   std::vector<Box> boxes;
+  double bottom = 0;  // Where the columns must end (above the footer).
 };
 
 // Lays the page out at one scale, recording overflows instead of failing.
@@ -57,7 +58,8 @@ PageLayout LayoutAtScale(const LayoutInput& in, double scale);
 // The largest scale in [minimum / base, 1] at which nothing overflows,
 // found by bisection to 1/1000 (content height only grows as type grows).
 // When even the minimum overflows, returns the layout at the minimum scale
-// with its overflows filled in.
+// with its overflows filled in. When scale 1 fits and the template has a
+// type maximum, the type grows towards it (to 1/200) while the page fits.
 PageLayout FitPage(const LayoutInput& in);
 
 // What an author would cut, in the brief's own terms: "about 4 lines too

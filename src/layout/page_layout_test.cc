@@ -124,17 +124,21 @@ TEST_CASE("page: a brief that cannot fit reports each overflowing section and by
   REQUIRE_FALSE(page.overflows.empty());
   CHECK(page.scale == doctest::Approx(p.tmpl.size_minimum / p.tmpl.size_base));
   // One overflow per column, at its first section that runs past the page.
-  REQUIRE(page.overflows.size() == 2);
-  CHECK(page.overflows[0].section == "summary");
-  CHECK(page.overflows[0].after == std::vector<std::string>{"disruptions", "revenue", "rankings", "partnerships"});
-  CHECK(page.overflows[1].section == "facts");
+  // The header, the headline strip and 20 sources leave too little room, too.
+  REQUIRE(page.overflows.size() == 3);
+  CHECK(page.overflows[0].column == -1);
+  CHECK(page.overflows[0].section == "header and sources");
+  CHECK(page.overflows[1].section == "summary");
+  CHECK(page.overflows[1].after == std::vector<std::string>{"disruptions", "revenue", "rankings", "partnerships"});
+  CHECK(page.overflows[2].section == "facts");
   for (const Overflow& o : page.overflows) {
     CHECK(o.points > 0);
     // Lines of body type at the minimum size: leading × minimum.
     CHECK(o.lines == static_cast<int>(std::ceil(o.points / (p.tmpl.size_minimum * p.tmpl.leading) - 0.05)));
   }
-  CHECK(DescribeOverflow(page.overflows[1], in).find("about " + std::to_string(page.overflows[1].lines) +
+  CHECK(DescribeOverflow(page.overflows[2], in).find("about " + std::to_string(page.overflows[2].lines) +
                                                      " lines too many in its column") == 0);
+  CHECK(DescribeOverflow(page.overflows[0], in) == "about 1 line too many in its column: cut 1 of the 20 sources");
 }
 
 TEST_CASE("page: the overflow's estimate is what cutting takes: 12 of 70 events, and 11 are too few") {

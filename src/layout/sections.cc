@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "layout/headline.h"
 #include "layout/table.h"
 #include "layout/timeline.h"
 #include "model/currency.h"
@@ -34,16 +35,24 @@ double Facts(const LayoutContext& c, const Brief& b, double x, double top, doubl
   struct Row {
     std::string label, value, path, link;
   };
-  std::vector<Row> rows = {{"Founded", std::to_string(co.founded), "company.founded", ""},
-                           {"Headquarters", co.headquarters, "company.headquarters", ""},
-                           {"Industry", co.industry, "company.industry", ""}};
-  if (!co.ownership.empty()) rows.push_back({"Ownership", co.ownership, "company.ownership", ""});
+  // Only what the header and the headline strip do not already say: the
+  // industry and headquarters are the header's sub-title, the figures the
+  // strip's (all of them when the template has no strip).
+  std::vector<Row> rows;
+  bool strip = c.tmpl.headline;
+  if (!strip) {
+    rows.push_back({"Founded", std::to_string(co.founded), "company.founded", ""});
+    if (co.employees > 0) rows.push_back({"Employees", FormatCount(co.employees), "", ""});
+  }
+  if (!co.ownership.empty() && !(strip && HeadlineShows(b, "ownership"))) {
+    rows.push_back({"Ownership", co.ownership, "company.ownership", ""});
+  }
   if (!co.website.empty()) {
     std::string shown = co.website.substr(co.website.find("://") + 3);
     if (!shown.empty() && shown.back() == '/') shown.pop_back();
     rows.push_back({"Website", shown, "company.website", co.website});
   }
-  rows.push_back({"Facts as of", FormatHuman(b.as_of), "as_of", ""});
+  if (rows.empty()) return 0;
 
   double pad = c.Pad() * 1.3;
   double size = c.base();
@@ -58,7 +67,7 @@ double Facts(const LayoutContext& c, const Brief& b, double x, double top, doubl
     // Labels are smaller; align their baseline with the value's first line.
     double shift = c.Baseline(y, kRegular, size) - c.Baseline(y, kRegular, c.small());
     c.Label(x + pad, y + shift, label_width, r.label, kRegular, c.small(), c.tmpl.muted, "");
-    double h = c.Paragraph(value_x, y, value_width, r.value, i == 0 ? kBold : kRegular, size,
+    double h = c.Paragraph(value_x, y, value_width, r.value, i == 0 && !strip ? kBold : kRegular, size,
                            r.link.empty() ? c.tmpl.text : c.tmpl.accent, r.path);
     if (!r.link.empty() && c.out) c.out->links.push_back({value_x, y, value_width, h, r.link});
     y += h + size * 0.25;
@@ -116,61 +125,81 @@ double Rankings(const LayoutContext& c, const Brief& b, double x, double top, do
   return y - top;
 }
 
-// Horizontal bars, one group per currency; bars share a scale only within
-// their currency.
+// What the table cannot show at a glance: the trend. One group per currency
+// with at least two years (a lone figure has no trend and gets no bar);
+// bars share a zero baseline within their currency, scaled to its largest
+// amount,
+//   w = bar_max · amount / max,
+// the latest year drawn in the accent, earlier years lighter, and each year
+// after the first labelled with its change from the one before.
 double RevenueChart(const LayoutContext& c, const Brief& b, double x, double top, double width) {
   std::vector<std::string> currencies;
+  std::map<std::string, int> count;
   for (const Revenue& r : b.revenue) {
-    if (std::find(currencies.begin(), currencies.end(), r.currency) == currencies.end()) {
-      currencies.push_back(r.currency);
-    }
+    if (++count[r.currency] == 2) currencies.push_back(r.currency);
   }
+  if (currencies.empty()) return 0;
   double size = c.small();
   double lh = c.LineHeight(size);
   double bar_h = lh * 0.8;
   double year_w = c.shaper.Width("0000", kRegular, size) + size * 0.6;
-  double amount_w = 0;
+  double amount_w = 0, change_w = 0;
   for (const Revenue& r : b.revenue) {
+    if (count[r.currency] < 2) continue;
     amount_w = std::max(amount_w, c.shaper.Width((r.approximate ? "≈" : "") +
                                                      FormatMoney(r.amount, r.currency), kBold, size));
   }
+  change_w = c.shaper.Width("▼ 100%", kBold, size) + size * 0.6;
   double bar_x = x + year_w;
-  double bar_max = std::max(width - year_w - amount_w - size * 0.8, width * 0.2);
-  double y = top;
-  bool any_approximate = false;
+  double bar_max = std::max(width - year_w - amount_w - change_w - size * 0.8, width * 0.2);
+  double y = top + c.Pad() * 0.5;
   for (const std::string& code : currencies) {
     double max = 0;
-    for (const Revenue& r : b.revenue) {
-      if (r.currency == code) max = std::max(max, r.amount);
+    size_t last = 0;
+    for (size_t i = 0; i < b.revenue.size(); ++i) {
+      if (b.revenue[i].currency != code) continue;
+      max = std::max(max, b.revenue[i].amount);
+      last = i;
     }
-    if (currencies.size() > 1) {
+    if (currencies.size() > 1 || count.size() > 1) {
       c.Label(x, y, width, code, kBold, size, c.tmpl.muted, "");
       y += lh;
     }
+    double group_top = y;
+    const Revenue* previous = nullptr;
     for (size_t i = 0; i < b.revenue.size(); ++i) {
       const Revenue& r = b.revenue[i];
       if (r.currency != code) continue;
-      any_approximate |= r.approximate;
       double w = std::max(bar_max * (r.amount / max), 1.0);  // amount <= max: never overflows.
-      c.Label(x, y, year_w, std::to_string(r.year), kRegular, size, c.tmpl.muted, "");
+      bool latest = i == last;
+      c.Label(x, y, year_w, std::to_string(r.year), latest ? kBold : kRegular, size,
+              latest ? c.tmpl.text : c.tmpl.muted, "");
       if (c.out) {
         RectItem bar;
         bar.x = bar_x;
         bar.y = y + (lh - bar_h) / 2;
         bar.w = w;
         bar.h = bar_h;
-        bar.fill_color = r.approximate ? Mix(c.tmpl.accent, Color{1, 1, 1}, 0.45) : c.tmpl.accent;
+        bar.fill_color = latest ? c.tmpl.accent : Mix(c.tmpl.accent, Color{1, 1, 1}, 0.55);
         c.out->rects.push_back(bar);
       }
       std::string label = (r.approximate ? "≈" : "") + FormatMoney(r.amount, r.currency);
-      c.Label(bar_x + w + size * 0.4, y, amount_w, label, kBold, size, c.tmpl.text,
-              Path("revenue", i, "amount"));
+      double label_w = c.Label(bar_x + w + size * 0.4, y, amount_w, label, kBold, size,
+                               latest ? c.tmpl.text : c.tmpl.muted, Path("revenue", i, "amount"));
+      if (previous) {
+        int trend = 0;
+        std::string change = PercentChange(previous->amount, r.amount, &trend);
+        Color color = trend > 0 ? c.tmpl.resolved : trend < 0 ? c.tmpl.ongoing : c.tmpl.muted;
+        c.Label(bar_x + w + size * 0.9 + label_w, y, change_w, change, kBold, size, color, "");
+      }
+      previous = &r;
       y += lh * 1.15;
     }
+    if (c.out) {
+      // The shared zero baseline.
+      c.out->lines.push_back({bar_x, group_top, bar_x, y - lh * 0.15, c.tmpl.muted, 0.6 * c.scale});
+    }
     y += lh * 0.3;
-  }
-  if (any_approximate) {
-    y += c.Paragraph(x, y, width, "≈ approximate (lighter bars)", kRegular, size, c.tmpl.muted, "");
   }
   return y - top;
 }
@@ -190,8 +219,40 @@ double RevenueSection(const LayoutContext& c, const Brief& b, double x, double t
                     {r.note.empty() ? "—" : r.note, kRegular, r.note.empty(), Path("revenue", i, "note"), ""}});
   }
   y += DrawTable(c, x, y, width, columns, rows);
-  y += c.Pad();
   y += RevenueChart(c, b, x, y, width);
+  return y - top;
+}
+
+// Units produced and delivered per year; a column only when some year has it.
+double VolumesSection(const LayoutContext& c, const Brief& b, double x, double top, double width) {
+  if (b.volumes.empty()) return 0;
+  double y = top + c.Heading(x, top, width, "Volumes");
+  bool any_produced = false, any_delivered = false, any_note = false;
+  for (const Volume& v : b.volumes) {
+    any_produced |= v.produced > 0;
+    any_delivered |= v.delivered > 0;
+    any_note |= !v.note.empty();
+  }
+  std::vector<TableColumn> columns = {{"Year", Align::kStart, false}};
+  if (any_produced) columns.push_back({"Produced", Align::kRight, false});
+  if (any_delivered) columns.push_back({"Delivered", Align::kRight, false});
+  if (any_note) columns.push_back({"Note", Align::kStart, true});
+  std::vector<std::vector<TableCell>> rows;
+  auto count = [](const Volume& v, long long n) -> TableCell {
+    if (n <= 0) return {"—", kRegular, true, "", ""};
+    return {(v.approximate ? "≈" : "") + GroupThousands(n), kBold, false, "", ""};
+  };
+  for (size_t i = 0; i < b.volumes.size(); ++i) {
+    const Volume& v = b.volumes[i];
+    std::vector<TableCell> row = {{std::to_string(v.year), kRegular, true, "", ""}};
+    if (any_produced) row.push_back(count(v, v.produced));
+    if (any_delivered) row.push_back(count(v, v.delivered));
+    if (any_note) {
+      row.push_back({v.note.empty() ? "—" : v.note, kRegular, v.note.empty(), Path("volumes", i, "note"), ""});
+    }
+    rows.push_back(std::move(row));
+  }
+  y += DrawTable(c, x, y, width, columns, rows);
   return y - top;
 }
 
@@ -205,7 +266,20 @@ const char* DisruptionStatusWord(DisruptionStatus s) {
   return "";
 }
 
-// A tinted callout with a strong left edge.
+// The colour of a disruption's status: distinct hues that also differ in
+// lightness, so they stay apart in greyscale; no status takes the callout's.
+Color DisruptionColor(const Template& t, DisruptionStatus s) {
+  switch (s) {
+    case DisruptionStatus::kOngoing: return t.ongoing;
+    case DisruptionStatus::kPartial: return t.partial;
+    case DisruptionStatus::kResolved: return t.resolved;
+    case DisruptionStatus::kNone: break;
+  }
+  return t.callout_border;
+}
+
+// A tinted callout; each disruption has a strong left edge and status word
+// in its status's colour.
 double Disruptions(const LayoutContext& c, const Brief& b, double x, double top, double width) {
   if (b.disruptions.empty()) return 0;
   double y = top + c.Heading(x, top, width, "Disruptions");
@@ -215,9 +289,13 @@ double Disruptions(const LayoutContext& c, const Brief& b, double x, double top,
   double inner_x = x + edge + pad, inner_w = width - edge - 2 * pad;
   y += pad;
   size_t rect_index = c.out ? c.out->rects.size() : 0;
+  std::vector<double> edges = {box_top};  // Where each disruption's edge segment starts.
   for (size_t i = 0; i < b.disruptions.size(); ++i) {
     const Disruption& d = b.disruptions[i];
-    if (i) y += c.base() * 0.6;
+    if (i) {
+      edges.push_back(y + c.base() * 0.3);
+      y += c.base() * 0.6;
+    }
     std::string status = DisruptionStatusWord(d.status);
     double status_w = status.empty() ? 0 : c.shaper.Width(status, kBold, c.small()) + c.base();
     std::string head = ShortDate(d.date) + " · " + Isolate(d.title);
@@ -226,7 +304,7 @@ double Disruptions(const LayoutContext& c, const Brief& b, double x, double top,
                                 c.tmpl.text, LayoutContext::kComposed);
     if (!status.empty()) {
       double shift = c.Baseline(y, kBold, c.base()) - c.Baseline(y, kBold, c.small());
-      c.Label(inner_x, y + shift, inner_w, status, kBold, c.small(), c.tmpl.callout_border, "",
+      c.Label(inner_x, y + shift, inner_w, status, kBold, c.small(), DisruptionColor(c.tmpl, d.status), "",
               Align::kRight);
     }
     y += head_h;
@@ -241,10 +319,17 @@ double Disruptions(const LayoutContext& c, const Brief& b, double x, double top,
     box.w = width;
     box.h = y - box_top;
     box.fill_color = c.tmpl.callout;
-    RectItem bar = box;
-    bar.w = edge;
-    bar.fill_color = c.tmpl.callout_border;
-    c.out->rects.insert(c.out->rects.begin() + static_cast<long>(rect_index), {box, bar});
+    std::vector<RectItem> rects = {box};
+    edges.push_back(y);
+    for (size_t i = 0; i < b.disruptions.size(); ++i) {
+      RectItem bar = box;
+      bar.y = edges[i];
+      bar.h = edges[i + 1] - edges[i];
+      bar.w = edge;
+      bar.fill_color = DisruptionColor(c.tmpl, b.disruptions[i].status);
+      rects.push_back(bar);
+    }
+    c.out->rects.insert(c.out->rects.begin() + static_cast<long>(rect_index), rects.begin(), rects.end());
   }
   return y - top;
 }
@@ -420,6 +505,7 @@ double LayoutSection(const LayoutContext& c, Section section, const Brief& b, do
     case Section::kDisruptions: return Disruptions(c, b, x, top, width);
     case Section::kEvRoadmap: return Roadmap(c, b, x, top, width);
     case Section::kPartnerships: return Partnerships(c, b, x, top, width);
+    case Section::kVolumes: return VolumesSection(c, b, x, top, width);
   }
   return 0;
 }

@@ -1,5 +1,6 @@
-// The history timeline: a vertical time axis with a marker per event at its
-// date, and labels stacked beside it that never overlap.
+// The history timeline: one row per event (date, then text), each with its
+// marker on a vertical axis at the middle of the row's first line. Rows are
+// evenly spaced; a long gap in time adds space and dashes the axis there.
 #pragma once
 
 #include <vector>
@@ -9,17 +10,14 @@
 
 namespace brief {
 
-// Places labels with the given heights as close as possible to their ideal
-// tops (ascending), with at least `gap` between consecutive labels and all
-// inside [top, bottom] when they fit there:
-//   forward:  y[i] = max(ideal[i], top, y[i-1] + h[i-1] + gap)
-//   backward: y[i] = min(y[i], y[i+1] - gap - h[i]), y[last] <= bottom - h[last]
-// then forward once more so the first label stays at or below `top`.
-std::vector<double> PlaceLabels(const std::vector<double>& ideal, const std::vector<double>& heights,
-                                double gap, double top, double bottom);
-
 // A date as a point on a continuous time axis, in years (2022-05 → 2022.33).
 double TimeValue(const Date& d);
+
+// Years between two consecutive events above which the axis is dashed.
+constexpr double kLongGapYears = 5;
+
+// True when more than kLongGapYears pass from a to b.
+bool IsLongGap(const Date& a, const Date& b);
 
 // Draws the timeline for events (in date order) into [x, x + width] from
 // `top`; returns the height used.

@@ -17,6 +17,7 @@ const std::vector<std::string>& PartnershipKindNames() {
   static const std::vector<std::string> kNames = {"contract_assembly", "licensing",
                                                   "joint_venture",     "supply",
                                                   "technology",        "distribution",
+                                                  "shareholder",       "investor",
                                                   "other"};
   return kNames;
 }

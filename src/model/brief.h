@@ -26,6 +26,7 @@ struct Company {
   int founded = 0;
   std::string industry;
   std::string ownership;     // Optional.
+  int64_t employees = 0;     // Optional head count (0: not given).
   std::string website;       // Optional http(s) URL.
   std::string logo;          // Optional, as written (relative to the brief's folder).
   std::string logo_path;     // Resolved path of the logo file when given.
@@ -54,6 +55,15 @@ struct Revenue {
   std::string note;      // Optional.
 };
 
+// Units made and sold in one year; at least one of the two is given (0: not given).
+struct Volume {
+  int year = 0;
+  int64_t produced = 0;
+  int64_t delivered = 0;
+  bool approximate = false;
+  std::string note;      // Optional.
+};
+
 enum class DisruptionStatus { kNone, kOngoing, kPartial, kResolved };
 
 struct Disruption {
@@ -78,7 +88,8 @@ struct EvRoadmap {
 };
 
 enum class PartnershipKind {
-  kContractAssembly, kLicensing, kJointVenture, kSupply, kTechnology, kDistribution, kOther
+  kContractAssembly, kLicensing, kJointVenture, kSupply, kTechnology, kDistribution, kShareholder,
+  kInvestor, kOther
 };
 enum class PartnershipStatus { kNone, kActive, kEnded };
 
@@ -106,6 +117,7 @@ struct Brief {
   std::vector<HistoryEvent> history;
   std::vector<Ranking> rankings;
   std::vector<Revenue> revenue;
+  std::vector<Volume> volumes;
   std::vector<Disruption> disruptions;
   EvRoadmap ev_roadmap;
   std::vector<Partnership> partnerships;

@@ -365,9 +365,16 @@ RenderResult RenderPdf(const PageLayout& layout, const Template& t, const FontSe
   for (const LineItem& l : items.lines) {
     SetStroke(page, l.color);
     HPDF_Page_SetLineWidth(page, R(l.width));
+    if (l.dash > 0) {
+      // libharu takes whole points for the pattern.
+      auto n = static_cast<HPDF_UINT16>(std::max(1.0, std::round(l.dash)));
+      HPDF_UINT16 dash[] = {n, n};
+      HPDF_Page_SetDash(page, dash, 2, 0);
+    }
     HPDF_Page_MoveTo(page, R(l.x1), Y(l.y1));
     HPDF_Page_LineTo(page, R(l.x2), Y(l.y2));
     HPDF_Page_Stroke(page);
+    if (l.dash > 0) HPDF_Page_SetDash(page, nullptr, 0, 0);
   }
   for (const ShapeItem& s : items.shapes) {
     if (s.fill) SetFill(page, s.fill_color);

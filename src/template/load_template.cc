@@ -50,7 +50,8 @@ void ReadColors(NodeReader& r, int id, Template* t) {
                         {"muted", &t->muted},   {"band", &t->band},
                         {"band_text", &t->band_text}, {"callout", &t->callout},
                         {"callout_border", &t->callout_border}, {"rule", &t->rule},
-                        {"shade", &t->shade}};
+                        {"shade", &t->shade}, {"ongoing", &t->ongoing},
+                        {"partial", &t->partial}, {"resolved", &t->resolved}};
   std::vector<std::string> keys;
   for (const Slot& s : slots) keys.push_back(s.key);
   auto f = r.ReadMap(id, "colors", keys);
@@ -104,6 +105,15 @@ void ReadColumns(NodeReader& r, int id, Template* t) {
   if (t->columns.size() == items->size() && std::abs(total - 100) > 0.5) {
     r.Error(id, "columns", fmt::format("column widths add up to {}; they must add up to 100", total));
   }
+  // Sections added to the format after templates were written go after the
+  // section they extend, in its column, when a template does not place them.
+  if (!placed.count("volumes")) {
+    placed.emplace("volumes", id);
+    for (Column& column : t->columns) {
+      auto it = std::find(column.sections.begin(), column.sections.end(), Section::kRevenue);
+      if (it != column.sections.end()) column.sections.insert(it + 1, Section::kVolumes);
+    }
+  }
   for (const std::string& name : SectionNames()) {
     if (!placed.count(name)) {
       r.Error(id, "columns", fmt::format("section '{}' is not placed in any column", name));
@@ -135,7 +145,7 @@ std::optional<Template> LoadTemplateFile(const FileSystem& fs, const std::string
   if (!LoadYaml(path, source, limits, &tree, diagnostics)) return std::nullopt;
   NodeReader r(path, tree, diagnostics);
   auto root = r.ReadMap(tree.root, "", {"template", "name", "page", "fonts", "type", "colors",
-                                         "header", "gutter", "columns"});
+                                         "header", "headline", "gutter", "columns"});
   if (!root) return std::nullopt;
   Template t;
   t.path = path;
@@ -184,9 +194,11 @@ std::optional<Template> LoadTemplateFile(const FileSystem& fs, const std::string
     }
   }
   if (int id = root->Get("type"); id >= 0) {
-    if (auto f = r.ReadMap(id, "type", {"base", "minimum", "title", "heading", "small", "leading"})) {
+    if (auto f = r.ReadMap(id, "type", {"base", "minimum", "maximum", "title", "heading", "small",
+                                        "leading"})) {
       Number(r, *f, "base", 5, 14, &t.size_base);
       Number(r, *f, "minimum", 5, 14, &t.size_minimum);
+      Number(r, *f, "maximum", 5, 18, &t.size_maximum);
       Number(r, *f, "title", 8, 48, &t.size_title);
       Number(r, *f, "heading", 5, 24, &t.size_heading);
       Number(r, *f, "small", 4, 14, &t.size_small);
@@ -195,6 +207,10 @@ std::optional<Template> LoadTemplateFile(const FileSystem& fs, const std::string
         r.Error(f->Get("minimum") >= 0 ? f->Get("minimum") : id, "type.minimum",
                 fmt::format("minimum {} is larger than base {}", t.size_minimum, t.size_base));
       }
+      if (t.size_maximum > 0 && t.size_maximum < t.size_base) {
+        r.Error(f->Get("maximum"), "type.maximum",
+                fmt::format("maximum {} is smaller than base {}", t.size_maximum, t.size_base));
+      }
     }
   }
   if (int id = root->Get("colors"); id >= 0) ReadColors(r, id, &t);
@@ -202,6 +218,9 @@ std::optional<Template> LoadTemplateFile(const FileSystem& fs, const std::string
     if (auto h = r.ReadEnum(id, "header", {"band", "rule"})) {
       t.header = *h == "band" ? HeaderStyle::kBand : HeaderStyle::kRule;
     }
+  }
+  if (int id = root->Get("headline"); id >= 0) {
+    if (auto h = r.ReadBool(id, "headline")) t.headline = *h;
   }
   if (int id = root->Get("gutter"); id >= 0) Number(r, *root, "gutter", 0, 72, &t.gutter);
   if (int id = r.Require(*root, "columns"); id >= 0) ReadColumns(r, id, &t);

@@ -5,7 +5,8 @@ namespace brief {
 const std::vector<std::string>& SectionNames() {
   static const std::vector<std::string> kNames = {"summary",  "facts",   "people",
                                                   "history",  "rankings", "revenue",
-                                                  "disruptions", "ev_roadmap", "partnerships"};
+                                                  "disruptions", "ev_roadmap", "partnerships",
+                                                  "volumes"};
   return kNames;
 }
 
@@ -20,6 +21,7 @@ std::string SectionTitle(Section s) {
     case Section::kDisruptions: return "Disruptions";
     case Section::kEvRoadmap: return "EV roadmap";
     case Section::kPartnerships: return "Partnerships";
+    case Section::kVolumes: return "Volumes";
   }
   return "";
 }

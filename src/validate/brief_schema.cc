@@ -31,6 +31,7 @@ const char* BriefJsonSchema() {
         "founded": {"$ref": "#/$defs/year"},
         "industry": {"$ref": "#/$defs/text120"},
         "ownership": {"$ref": "#/$defs/text120"},
+        "employees": {"$ref": "#/$defs/count"},
         "website": {"$ref": "#/$defs/url"},
         "logo": {"type": "string", "minLength": 1, "description": "A PNG or JPEG, relative to the brief's folder."},
         "people": {
@@ -75,6 +76,20 @@ const char* BriefJsonSchema() {
         }
       }
     },
+    "volumes": {
+      "type": ["array", "null"], "maxItems": 100,
+      "items": {
+        "type": "object", "additionalProperties": false, "required": ["year"],
+        "anyOf": [{"required": ["produced"]}, {"required": ["delivered"]}],
+        "properties": {
+          "year": {"$ref": "#/$defs/year"},
+          "produced": {"$ref": "#/$defs/count"},
+          "delivered": {"$ref": "#/$defs/count"},
+          "approximate": {"type": "boolean"},
+          "note": {"$ref": "#/$defs/text160"}
+        }
+      }
+    },
     "disruptions": {
       "type": ["array", "null"], "maxItems": 20,
       "items": {
@@ -110,7 +125,7 @@ const char* BriefJsonSchema() {
         "type": "object", "additionalProperties": false, "required": ["partner", "kind"],
         "properties": {
           "partner": {"$ref": "#/$defs/text80"},
-          "kind": {"enum": ["contract_assembly", "licensing", "joint_venture", "supply", "technology", "distribution", "other"]},
+          "kind": {"enum": ["contract_assembly", "licensing", "joint_venture", "supply", "technology", "distribution", "shareholder", "investor", "other"]},
           "scope": {"$ref": "#/$defs/text160"},
           "since": {"$ref": "#/$defs/year"},
           "until": {"$ref": "#/$defs/year"},
@@ -135,6 +150,7 @@ const char* BriefJsonSchema() {
       ]
     },
     "year": {"type": "integer", "minimum": 1800, "maximum": 2200},
+    "count": {"type": "integer", "minimum": 1, "maximum": 10000000000},
     "url": {"type": "string", "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+[^\\s]*$"},
     "text80": {"type": ["string", "number", "boolean"], "minLength": 1, "maxLength": 80},
     "text120": {"type": ["string", "number", "boolean"], "minLength": 1, "maxLength": 120},

@@ -12,6 +12,9 @@
 
 namespace brief {
 
+// The largest head count or unit volume: ten billion.
+constexpr int64_t kMaxCount = 10'000'000'000;
+
 // The largest revenue amount: "1000.0 tn" on the page.
 constexpr double kMaxAmount = 1e15;
 
@@ -67,6 +70,8 @@ class BriefValidator {
   void ReadHistory(const MapFields& root, std::vector<HistoryEvent>* out);
   void ReadRankings(const MapFields& root, std::vector<Ranking>* out);
   void ReadRevenue(const MapFields& root, std::vector<Revenue>* out);
+  void ReadVolumes(const MapFields& root, std::vector<Volume>* out);
+  std::optional<int64_t> ReadCount(int id, const std::string& path, int64_t max);
   void ReadDisruptions(const MapFields& root, std::vector<Disruption>* out);
   void ReadRoadmap(const MapFields& root, EvRoadmap* out);
   void ReadPartnerships(const MapFields& root, std::vector<Partnership>* out);
@@ -93,7 +98,7 @@ std::optional<Brief> BriefValidator::Run() {
   static const std::vector<std::string> kKeys = {
       "brief",   "as_of",       "company",    "history",      "rankings",
       "revenue", "disruptions", "ev_roadmap", "partnerships", "sources",
-      "prepared_by", "language"};
+      "prepared_by", "language", "volumes"};
   if (tree.at(tree.root).kind != NodeKind::kMap) {
     r_.Error(tree.root, "",
              fmt::format("a brief must be a YAML mapping (brief: 1, as_of: ..., company: ...), "
@@ -144,6 +149,7 @@ std::optional<Brief> BriefValidator::Run() {
   ReadHistory(*root, &b.history);
   ReadRankings(*root, &b.rankings);
   ReadRevenue(*root, &b.revenue);
+  ReadVolumes(*root, &b.volumes);
   ReadDisruptions(*root, &b.disruptions);
   ReadRoadmap(*root, &b.ev_roadmap);
   ReadPartnerships(*root, &b.partnerships);
@@ -158,7 +164,7 @@ void BriefValidator::ReadCompany(int id, Company* c) {
   static const std::vector<std::string> kKeys = {"name",     "native_name", "headquarters",
                                                  "founded",  "industry",    "ownership",
                                                  "website",  "logo",        "people",
-                                                 "summary"};
+                                                 "summary",  "employees"};
   auto f = r_.ReadMap(id, "company", kKeys);
   if (!f) return;
   RequiredText(*f, "name", L::kName, &c->name);
@@ -172,6 +178,9 @@ void BriefValidator::ReadCompany(int id, Company* c) {
   }
   RequiredText(*f, "industry", L::kShortText, &c->industry);
   OptionalText(*f, "ownership", L::kShortText, &c->ownership);
+  if (int v = f->Get("employees"); v >= 0) {
+    c->employees = ReadCount(v, "company.employees", kMaxCount).value_or(0);
+  }
   if (int v = f->Get("website"); v >= 0) {
     if (auto url = r_.ReadUrl(v, "company.website")) c->website = *url;
   }
@@ -355,6 +364,58 @@ void BriefValidator::ReadRevenue(const MapFields& root, std::vector<Revenue>* ou
     out->push_back(rev);
   }
   SortBy(out, [](const Revenue& r) { return r.year; });
+}
+
+std::optional<int64_t> BriefValidator::ReadCount(int id, const std::string& path, int64_t max) {
+  auto n = r_.ReadInteger(id, path);
+  if (!n) return std::nullopt;
+  if (*n <= 0 || *n > max) {
+    r_.Error(id, path, fmt::format("must be a whole number from 1 to {}, got {}",
+                                   GroupThousands(max), r_.node(id).text));
+    return std::nullopt;
+  }
+  return n;
+}
+
+void BriefValidator::ReadVolumes(const MapFields& root, std::vector<Volume>* out) {
+  std::vector<int> items = Items(root, "volumes", false, L::kListItems);
+  std::map<int, int> seen;  // year → line of its first entry
+  for (size_t i = 0; i < items.size(); ++i) {
+    std::string path = IndexPath("volumes", i);
+    auto f = r_.ReadMap(items[i], path, {"year", "produced", "delivered", "approximate", "note"});
+    if (!f) continue;
+    Volume v;
+    int year_id = r_.Require(*f, "year");
+    if (year_id >= 0) {
+      if (auto y = r_.ReadYear(year_id, path + ".year")) {
+        v.year = *y;
+        CheckNotAfterAsOf(year_id, path + ".year", Date{*y, 0, 0});
+      }
+    }
+    int produced = f->Get("produced"), delivered = f->Get("delivered");
+    if (produced >= 0) v.produced = ReadCount(produced, path + ".produced", kMaxCount).value_or(0);
+    if (delivered >= 0) v.delivered = ReadCount(delivered, path + ".delivered", kMaxCount).value_or(0);
+    if (produced < 0 && delivered < 0) {
+      r_.Error(items[i], path, "a volume needs 'produced' or 'delivered' (or both)",
+               "write the units made that year as 'produced: 120000', the units sold as 'delivered: 118000'");
+    }
+    if (int a = f->Get("approximate"); a >= 0) {
+      v.approximate = r_.ReadBool(a, path + ".approximate").value_or(false);
+    }
+    OptionalText(*f, "note", L::kLineText, &v.note);
+    if (v.year) {
+      int line = r_.node(items[i]).position.line;
+      auto [it, inserted] = seen.emplace(v.year, line);
+      if (!inserted) {
+        r_.Error(year_id, path + ".year",
+                 fmt::format("volumes for {} are given twice, on lines {} and {}", v.year,
+                             it->second, line),
+                 "list each year once, with both 'produced' and 'delivered' in the one entry");
+      }
+    }
+    out->push_back(v);
+  }
+  SortBy(out, [](const Volume& v) { return v.year; });
 }
 
 void BriefValidator::ReadDisruptions(const MapFields& root, std::vector<Disruption>* out) {

@@ -41,8 +41,9 @@ std::vector<HeadlineCell> HeadlineCells(const Brief& b) {
     const Revenue& r = b.revenue[latest];
     HeadlineCell cell{"revenue", (r.approximate ? "≈" : "") + FormatMoney(r.amount, r.currency),
                       "", 0, fmt::format("Revenue {}", r.year), "", ""};
-    for (size_t k = latest; k-- > 0;) {
+    for (size_t k = latest; k-- > 0 && !r.approximate;) {
       if (b.revenue[k].currency != r.currency || b.revenue[k].year == r.year) continue;
+      if (b.revenue[k].approximate) break;
       cell.change = PercentChange(b.revenue[k].amount, r.amount, &cell.trend) +
                     fmt::format(" vs {}", b.revenue[k].year);
       break;
@@ -69,9 +70,10 @@ std::vector<HeadlineCell> HeadlineCells(const Brief& b) {
     long long n = delivered ? v.delivered : v.produced;
     HeadlineCell cell{"volume", (v.approximate ? "≈" : "") + FormatCount(n), "", 0,
                       fmt::format("{} {}", delivered ? "Units delivered" : "Units produced", v.year), "", ""};
-    for (size_t k = b.volumes.size() - 1; k-- > 0;) {
+    for (size_t k = b.volumes.size() - 1; k-- > 0 && !v.approximate;) {
       long long before = delivered ? b.volumes[k].delivered : b.volumes[k].produced;
       if (before <= 0) continue;
+      if (b.volumes[k].approximate) break;
       cell.change = PercentChange(static_cast<double>(before), static_cast<double>(n), &cell.trend) +
                     fmt::format(" vs {}", b.volumes[k].year);
       break;
@@ -98,10 +100,24 @@ bool HeadlineShows(const Brief& b, const std::string& key) {
 double DrawHeadline(const LayoutContext& c, const Brief& b, double x, double top, double width) {
   if (!c.tmpl.headline) return 0;
   std::vector<HeadlineCell> cells = HeadlineCells(b);
-  const double value_size = c.base() * 1.75;
   const double small = c.small();
   const double pad = c.base() * 0.9;  // Between a rule and the cell's text.
-  const double cell_w = width / static_cast<double>(cells.size());
+  // Cells keep the width of a full strip when there are few of them, so a
+  // short brief's figures stay together at the left.
+  const double cell_w = width / static_cast<double>(std::max<size_t>(cells.size(), 4));
+  // One value size for the strip: 1.75 × body, or less, down to 1.25 ×, so
+  // that every figure's value fits its cell on one line,
+  //   size = min(1.75 · base, min over figures of size₀ · inner / width₀);
+  // a text value (ownership) too long even then wraps in body type.
+  const double full = c.base() * 1.75;
+  double value_size = full;
+  for (size_t i = 0; i < cells.size(); ++i) {
+    if (cells[i].key == "ownership") continue;
+    double inner = cell_w - (i ? pad : 0) - pad;
+    double w = c.shaper.Width(cells[i].value, kBold, full);
+    if (w > inner) value_size = std::min(value_size, full * inner / w * 0.999);
+  }
+  value_size = std::max(value_size, c.base() * 1.25);
   // Every value starts on the same line; labels wrap under their value.
   double bottom = top;
   for (size_t i = 0; i < cells.size(); ++i) {
@@ -121,6 +137,11 @@ double DrawHeadline(const LayoutContext& c, const Brief& b, double x, double top
                 change_color, "");
       }
       y += c.LineHeight(value_size);
+    } else if (value_w <= inner) {
+      // The change goes under a value that fills the cell.
+      c.Label(left, y, value_w, cell.value, kBold, value_size, c.tmpl.text, value_path);
+      y += c.LineHeight(value_size);
+      y += c.Paragraph(left, y, inner, cell.change, kBold, small, change_color, "");
     } else {
       // A value too long for the big size (ownership as a phrase): body type, wrapped.
       y += c.Paragraph(left, y, inner, cell.value, kBold, c.base(), c.tmpl.text, value_path);

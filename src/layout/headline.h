@@ -29,7 +29,9 @@ constexpr size_t kHeadlineCells = 5;
 // The cells for a brief, in order: founded; latest revenue with its change
 // from the previous year in the same currency; latest ranking with its
 // change on the same list; latest volume (delivered, else produced) with
-// its change; employees; ownership. At most kHeadlineCells.
+// its change; employees; ownership. At most kHeadlineCells. A change needs
+// two exact figures: one from an estimate (≈) would claim a precision the
+// estimate does not have (a partial year is written as one).
 std::vector<HeadlineCell> HeadlineCells(const Brief& b);
 
 // True when the strip shows the cell `key` ("ownership", ...) for `b`.

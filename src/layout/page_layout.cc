@@ -193,12 +193,25 @@ PageLayout LayoutAtScale(const LayoutInput& in, double scale) {
     double points = content_top + line * 3 - bottom;
     page.overflows.push_back({-1, "header and sources", points, lines(points), footer_h, {}});
   }
+  // A column with nothing to show gives its width to the others, in
+  // proportion to theirs: w_i = (content − gutters) · p_i / Σ_{shown} p_k.
+  std::vector<bool> shown(t.columns.size(), false);
+  double shown_percent = 0;
+  size_t shown_count = 0;
+  for (size_t i = 0; i < t.columns.size(); ++i) {
+    for (Section s : t.columns[i].sections) shown[i] = shown[i] || !SectionIsEmpty(s, in.brief, t);
+    if (shown[i]) {
+      shown_percent += t.columns[i].width_percent;
+      ++shown_count;
+    }
+  }
   double content_w = t.page_width - t.margin_left - t.margin_right;
-  double gutters = t.gutter * static_cast<double>(t.columns.size() - 1);
+  double gutters = t.gutter * static_cast<double>(std::max<size_t>(shown_count, 1) - 1);
   double x = t.margin_left;
   for (size_t column_index = 0; column_index < t.columns.size(); ++column_index) {
+    if (!shown[column_index]) continue;
     const Column& column = t.columns[column_index];
-    double w = (content_w - gutters) * column.width_percent / 100;
+    double w = (content_w - gutters) * column.width_percent / shown_percent;
     double y = content_top, end = content_top;
     Overflow overflow;
     for (Section s : column.sections) {

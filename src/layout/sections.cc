@@ -29,17 +29,18 @@ double Summary(const LayoutContext& c, const Brief& b, double x, double top, dou
   return y - top;
 }
 
-// A shaded box of label/value rows.
-double Facts(const LayoutContext& c, const Brief& b, double x, double top, double width) {
+struct FactRow {
+  std::string label, value, path, link;
+};
+
+// Only what the header and the headline strip do not already say: the
+// industry and headquarters are the header's sub-title, the figures the
+// strip's (all of them when the template has no strip).
+std::vector<FactRow> FactRows(const Brief& b, const Template& t) {
   const Company& co = b.company;
-  struct Row {
-    std::string label, value, path, link;
-  };
-  // Only what the header and the headline strip do not already say: the
-  // industry and headquarters are the header's sub-title, the figures the
-  // strip's (all of them when the template has no strip).
+  using Row = FactRow;
   std::vector<Row> rows;
-  bool strip = c.tmpl.headline;
+  bool strip = t.headline;
   if (!strip) {
     rows.push_back({"Founded", std::to_string(co.founded), "company.founded", ""});
     if (co.employees > 0) rows.push_back({"Employees", FormatCount(co.employees), "", ""});
@@ -52,7 +53,15 @@ double Facts(const LayoutContext& c, const Brief& b, double x, double top, doubl
     if (!shown.empty() && shown.back() == '/') shown.pop_back();
     rows.push_back({"Website", shown, "company.website", co.website});
   }
+  return rows;
+}
+
+// A shaded box of label/value rows.
+double Facts(const LayoutContext& c, const Brief& b, double x, double top, double width) {
+  using Row = FactRow;
+  std::vector<Row> rows = FactRows(b, c.tmpl);
   if (rows.empty()) return 0;
+  bool strip = c.tmpl.headline;
 
   double pad = c.Pad() * 1.3;
   double size = c.base();
@@ -131,7 +140,8 @@ double Rankings(const LayoutContext& c, const Brief& b, double x, double top, do
 // amount,
 //   w = bar_max · amount / max,
 // the latest year drawn in the accent, earlier years lighter, and each year
-// after the first labelled with its change from the one before.
+// after the first labelled with its change from the one before (when both
+// are exact: see HeadlineCells).
 double RevenueChart(const LayoutContext& c, const Brief& b, double x, double top, double width) {
   std::vector<std::string> currencies;
   std::map<std::string, int> count;
@@ -186,7 +196,7 @@ double RevenueChart(const LayoutContext& c, const Brief& b, double x, double top
       std::string label = (r.approximate ? "≈" : "") + FormatMoney(r.amount, r.currency);
       double label_w = c.Label(bar_x + w + size * 0.4, y, amount_w, label, kBold, size,
                                latest ? c.tmpl.text : c.tmpl.muted, Path("revenue", i, "amount"));
-      if (previous) {
+      if (previous && !previous->approximate && !r.approximate) {
         int trend = 0;
         std::string change = PercentChange(previous->amount, r.amount, &trend);
         Color color = trend > 0 ? c.tmpl.resolved : trend < 0 ? c.tmpl.ongoing : c.tmpl.muted;
@@ -491,6 +501,22 @@ std::string Period(const Partnership& p) {
   if (p.since) return fmt::format("since {}", *p.since);
   if (p.until) return fmt::format("until {}", *p.until);
   return "—";
+}
+
+bool SectionIsEmpty(Section section, const Brief& b, const Template& t) {
+  switch (section) {
+    case Section::kSummary: return b.company.summary.empty();
+    case Section::kFacts: return FactRows(b, t).empty();
+    case Section::kPeople: return b.company.people.empty();
+    case Section::kHistory: return b.history.empty();
+    case Section::kRankings: return b.rankings.empty();
+    case Section::kRevenue: return b.revenue.empty();
+    case Section::kDisruptions: return b.disruptions.empty();
+    case Section::kEvRoadmap: return b.ev_roadmap.empty();
+    case Section::kPartnerships: return b.partnerships.empty();
+    case Section::kVolumes: return b.volumes.empty();
+  }
+  return true;
 }
 
 double LayoutSection(const LayoutContext& c, Section section, const Brief& b, double x, double top,

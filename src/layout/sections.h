@@ -12,6 +12,10 @@ namespace brief {
 double LayoutSection(const LayoutContext& c, Section section, const Brief& b, double x, double top,
                      double width);
 
+// True when the section has nothing to show for this brief (LayoutSection
+// then returns 0), known from the data alone, without laying it out.
+bool SectionIsEmpty(Section section, const Brief& b, const Template& t);
+
 // Draws a roadmap status marker centred at (cx, cy), radius r, into c.out:
 // each status a different shape, so they tell apart in greyscale and at
 // print size: done a filled circle, in progress a half-filled one, planned

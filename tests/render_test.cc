@@ -322,3 +322,50 @@ TEST_CASE("render: a brief that crashes the renderer costs only itself") {
     CHECK_FALSE(fs::exists(out.path + "/b.pdf"));
   }
 }
+
+TEST_CASE("render: --author names who prepared every brief, in the PDF and the footer, and counts as config") {
+  TempDir out;
+  Run r = RunBrief("render -q briefs/avtotor.yaml -o " + out.path + " --author 'Анна Петрова, research desk'");
+  CHECK(r.status == 0);
+  std::string pdf = out.path + "/avtotor.pdf";
+  CHECK(RunShell("pdfinfo '" + pdf + "'").out.find("Author:          Анна Петрова, research desk\n") != std::string::npos);
+  CHECK(Text(pdf).find("Prepared by Анна Петрова, research desk") != std::string::npos);
+  std::string manifest = ReadWhole(out.path + "/manifest.json");
+  CHECK(manifest.find("\"author\": \"Анна Петрова, research desk\"") != std::string::npos);
+  // The same author: up to date. Another, or none: rendered again.
+  CHECK(RunBrief("render briefs/avtotor.yaml -o " + out.path + " --author 'Анна Петрова, research desk'").err.find("rendered 0, up to date 1") == 0);
+  CHECK(RunBrief("render briefs/avtotor.yaml -o " + out.path + " --author 'Desk'").err.find("rendered 1, up to date 0") == 0);
+  CHECK(RunBrief("render briefs/avtotor.yaml -o " + out.path).err.find("rendered 1, up to date 0") == 0);
+  CHECK(ReadWhole(out.path + "/manifest.json").find("\"author\"") == std::string::npos);
+  CHECK(RunShell("pdfinfo '" + pdf + "'").out.find("Author:") == std::string::npos);
+  // Usage errors, exit 2.
+  Run empty = RunBrief("render briefs/avtotor.yaml -o " + out.path + " --author ' '");
+  CHECK(empty.status == 2);
+  CHECK(empty.err == "brief: error: render: --author needs a name, as in --author 'Research desk'\n");
+  Run lines = RunBrief("render briefs/avtotor.yaml -o " + out.path + " --author \"$(printf 'a\\nb')\"");
+  CHECK(lines.status == 2);
+  CHECK(lines.err == "brief: error: render: --author must be one line of text, without control characters\n");
+  Run longer = RunBrief("render briefs/avtotor.yaml -o " + out.path + " --author " + std::string(81, 'x'));
+  CHECK(longer.status == 2);
+  CHECK(longer.err == "brief: error: render: --author is 81 characters long; the limit is 80\n");
+}
+
+TEST_CASE("render: PDF 1.4, the version of the features used, and links only over their text") {
+  TempDir out;
+  CHECK(RunBrief("render -q tests/briefs/valid/full.yaml -o " + out.path).status == 0);
+  std::string pdf = out.path + "/full.pdf";
+  CHECK(ReadWhole(pdf).substr(0, 9) == "%PDF-1.4\n");
+  CHECK(RunShell("qpdf --check '" + pdf + "'").status == 0);
+  // Each link's area against the words pdftotext finds inside it: the area
+  // hugs the link text (no more than a few points wider than its words).
+  Run links = RunShell("/usr/bin/python3 -c \"import pikepdf\np = pikepdf.open('" + pdf + "')\n"
+                       "for a in p.pages[0].Annots: r = [float(v) for v in a.Rect]; print(round(r[2] - r[0], 1), str(a.A.URI))\"");
+  std::vector<std::string> rows = Lines(links.out);
+  REQUIRE(rows.size() >= 3);
+  for (const std::string& row : rows) {
+    double width = std::stod(row);
+    INFO(row);
+    CHECK(width > 20);
+    CHECK(width < 200);  // The footer column is over 450 points wide.
+  }
+}

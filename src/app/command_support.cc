@@ -56,6 +56,10 @@ std::unique_ptr<BriefRenderer> PrepareRenderer(const Job& job, const FileSystem&
   return renderer;
 }
 
+void ApplyJobToBrief(const Job& job, Brief* brief) {
+  if (!job.author.empty()) brief->prepared_by = job.author;
+}
+
 void AddFindings(bool strict, std::vector<Diagnostic> found, BriefCheck* check) {
   check->Locate(&found);
   for (Diagnostic& d : found) {

@@ -20,6 +20,9 @@ namespace brief {
 std::unique_ptr<BriefRenderer> PrepareRenderer(const Job& job, const FileSystem& fs,
                                                std::ostream& err, std::string* template_path);
 
+// The job's overrides of what a valid brief says (--author for prepared_by).
+void ApplyJobToBrief(const Job& job, Brief* brief);
+
 // Appends the renderer's findings about a valid brief to the check, with
 // the positions of the fields they name, and warnings made errors under
 // --strict (the brief is then invalid, as for any other error).

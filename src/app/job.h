@@ -28,6 +28,7 @@ struct Job {
   std::string command = "validate";  // A name from Commands().
   std::vector<std::string> inputs;   // Files or folders (manifest merge: manifests).
   bool strict = false;               // Warnings count as errors.
+  std::string author;                // --author: who prepared every brief ("": each brief's prepared_by).
   bool quiet = false;                // No summary line.
   OutputFormat format = OutputFormat::kText;
   bool recursive = false;            // Folders: sub-folders too.

@@ -178,6 +178,7 @@ int RunRenderCommand(const Job& job, const FileSystem& fs, std::ostream& out, st
   manifest.template_file = template_path;
   manifest.template_sha256 = hashes.Get(template_path);
   manifest.strict = job.strict;
+  manifest.author = job.author;
   manifest.source_date_epoch = job.source_date_epoch;
   manifest.fonts = renderer->FontFiles();
   manifest.config_sha256 = ConfigSha256(manifest);

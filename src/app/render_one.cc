@@ -71,6 +71,7 @@ void RenderOne(const Job& job, const FileSystem& fs, const BriefRenderer& render
     item->diagnostics = std::move(check.diagnostics);
     return finish();
   }
+  ApplyJobToBrief(job, &*check.brief);
   std::string logo_path = check.brief->company.logo_path;
   RenderOutcome outcome = renderer.Render(*check.brief, item->file, job.source_date_epoch);
   AddFindings(job.strict, std::move(outcome.diagnostics), &check);

@@ -50,6 +50,7 @@ int RenderSingle(const Job& job, const FileSystem& fs, const BriefRenderer& rend
     BriefCheck check = CheckBriefFile(fs, input.path, job.strict);
     std::string pdf;
     if (check.brief) {
+      ApplyJobToBrief(job, &*check.brief);
       RenderOutcome outcome = renderer.Render(*check.brief, input.path, job.source_date_epoch);
       AddFindings(job.strict, std::move(outcome.diagnostics), &check);
       if (outcome.ok && check.brief) pdf = std::move(outcome.pdf);

@@ -27,6 +27,8 @@ Json ConfigJson(const Manifest& m) {
                            {"source_date_epoch", m.source_date_epoch < 0
                                                      ? Json(nullptr)
                                                      : Json(m.source_date_epoch)}};
+  // Only when given, so the configs (and hashes) of runs without it stay as they were.
+  if (!m.author.empty()) config["options"]["author"] = m.author;
   config["fonts"] = m.fonts;
   return config;
 }
@@ -242,6 +244,7 @@ std::string ManifestJson(const Manifest& m) {
   w.Member("strict", m.strict);
   w.Key("source_date_epoch");
   w.Raw(m.source_date_epoch < 0 ? "null" : std::to_string(m.source_date_epoch));
+  if (!m.author.empty()) w.Member("author", m.author);
   w.Close();
   WriteStrings(&w, "fonts", m.fonts);
   w.Member("config_sha256", m.config_sha256);
@@ -359,6 +362,7 @@ bool ParseManifest(const std::string& text, Manifest* m, std::string* error) {
   if (options.contains("source_date_epoch") && !options["source_date_epoch"].is_null()) {
     if (!Get(options, "source_date_epoch", &m->source_date_epoch, error, "options")) return false;
   }
+  if (options.contains("author") && !Get(options, "author", &m->author, error, "options")) return false;
   if (root.contains("shard") && !root["shard"].is_null()) {
     ShardRecord shard;
     const Json& s = root["shard"];

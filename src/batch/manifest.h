@@ -80,6 +80,7 @@ struct Manifest {
   std::string template_sha256;
   bool strict = false;
   long long source_date_epoch = -1;  // -1: unset.
+  std::string author;              // --author ("": each brief's own prepared_by).
   std::vector<std::string> fonts;  // The template's font files, as resolved.
   // SHA-256 over every field above but template_name and template_file
   // (the template counts by its content): briefs made under another config

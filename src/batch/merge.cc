@@ -50,6 +50,7 @@ bool MergeManifests(const std::vector<ManifestFile>& files, const std::string& m
   merged->template_file = first.template_file;
   merged->template_sha256 = first.template_sha256;
   merged->strict = first.strict;
+  merged->author = first.author;
   merged->source_date_epoch = first.source_date_epoch;
   merged->fonts = first.fonts;
   merged->config_sha256 = first.config_sha256;

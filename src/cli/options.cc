@@ -13,6 +13,7 @@
 
 #include "app/commands.h"
 #include "base/edit_distance.h"
+#include "base/utf8.h"
 #include "cli/help_formats.h"
 
 namespace brief {
@@ -127,6 +128,9 @@ po::options_description CommandOptions(const std::string& command, Job* job, Raw
                             : "folder for the PDFs and manifest.json (created if missing)");
     add("jobs,j", po::value(&job->jobs)->default_value(DefaultJobs())->value_name("N"),
         "render N briefs at once (default: one per CPU core)");
+    add("author", po::value(&job->author)->value_name("NAME"),
+        "who prepared the briefs: the PDFs' Author and the footer's credit, instead of each "
+        "brief's prepared_by");
   }
   if (command == "mail") {
     add("from", po::value(&job->mail_from)->value_name("ADDR"), "the sender, \"Name <a@b.example>\" or a@b.example");
@@ -296,6 +300,20 @@ CommandLine ParseCommandLine(const std::vector<std::string>& args, const EnvLook
   }
   if (command == "watch" && job.output_dir == "-") {
     return UsageError("watch: -o - would write a PDF to standard output on every change; give a folder or FILE.pdf");
+  }
+  if (vm.count("author")) {
+    // The rule of prepared_by, which it replaces: one line of text, at most
+    // 80 characters, valid UTF-8.
+    std::string name = TrimUnicode(job.author);
+    if (name.empty()) return UsageError(command + ": --author needs a name, as in --author 'Research desk'");
+    if (FindInvalidUtf8(name) != std::string::npos) return UsageError(command + ": --author is not valid UTF-8 text");
+    if (std::any_of(name.begin(), name.end(), [](char ch) { return static_cast<unsigned char>(ch) < 0x20 || ch == 0x7f; })) {
+      return UsageError(command + ": --author must be one line of text, without control characters");
+    }
+    if (CountCodePoints(name) > 80) {
+      return UsageError(fmt::format("{}: --author is {} characters long; the limit is 80", command, CountCodePoints(name)));
+    }
+    job.author = name;
   }
   if (command == "watch" && (job.debounce_ms < 0 || job.debounce_ms > 60000)) {
     return UsageError("watch: --debounce must be from 0 to 60000 milliseconds");

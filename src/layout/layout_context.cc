@@ -66,6 +66,25 @@ double LayoutContext::Paragraph(double x, double top, double width, const std::s
   return DrawLines(Wrap(text, face, size, width, path), x, top, width, size, color, align);
 }
 
+double LayoutContext::LinkedParagraph(double x, double top, double width, const std::string& text,
+                                      int face, double size, Color color, const std::string& path,
+                                      const std::string& uri, Align align) const {
+  std::vector<TextLine> lines = Wrap(text, face, size, width, path);
+  double h = DrawLines(lines, x, top, width, size, color, align);
+  if (out && !uri.empty()) {
+    if (align == Align::kStart) align = !lines.empty() && lines.front().rtl ? Align::kRight : Align::kLeft;
+    double y = top;
+    for (const TextLine& line : lines) {
+      double lx = align == Align::kRight    ? x + width - line.width
+                  : align == Align::kCenter ? x + (width - line.width) / 2
+                                            : x;
+      out->links.push_back({lx, y, line.width, LineHeight(size), uri});
+      y += LineHeight(size);
+    }
+  }
+  return h;
+}
+
 double LayoutContext::Label(double x, double top, double width, const std::string& text, int face,
                             double size, Color color, const std::string& path, Align align) const {
   std::vector<int> missing_cps;

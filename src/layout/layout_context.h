@@ -63,6 +63,12 @@ struct LayoutContext {
                    double size, Color color, const std::string& path,
                    Align align = Align::kStart) const;
 
+  // Paragraph, with a link to `uri` over each drawn line's own text (its
+  // measured width and line box), not over the whole column.
+  double LinkedParagraph(double x, double top, double width, const std::string& text, int face,
+                         double size, Color color, const std::string& path, const std::string& uri,
+                         Align align = Align::kStart) const;
+
   // Draws a single unwrapped line aligned within [x, x + width]; returns its width.
   double Label(double x, double top, double width, const std::string& text, int face, double size,
                Color color, const std::string& path, Align align = Align::kLeft) const;

@@ -150,9 +150,8 @@ double Footer(const LayoutContext& c, const LayoutInput& in, double top) {
     double h = c.Paragraph(text_x, y, text_w, text, kRegular, size, t.text, LayoutContext::kComposed);
     if (!s.url.empty()) {
       // The URL on its own line(s), linked.
-      double uh = c.Paragraph(text_x + size, y + h, text_w - size, s.url, kRegular, size, t.accent,
-                              path + ".url");
-      if (c.out) c.out->links.push_back({text_x + size, y + h, text_w - size, uh, s.url});
+      double uh = c.LinkedParagraph(text_x + size, y + h, text_w - size, s.url, kRegular, size,
+                                    t.accent, path + ".url", s.url, Align::kLeft);
       h += uh;
     }
     y += h + lh * 0.15;

@@ -1,9 +1,12 @@
 // Page geometry with the real templates and fonts: everything inside the
 // page, no text on top of other text, shrink-to-fit and overflow reports.
 #include "layout/page_layout.h"
+#include "layout/headline.h"
 #include "layout/sections.h"
 
+#include <algorithm>
 #include <cmath>
+#include <map>
 #include <set>
 #include <tuple>
 
@@ -194,4 +197,198 @@ TEST_CASE("page: each roadmap status draws a different shape, and the cancelled 
     }
   }
   CHECK(seen.size() == 5);
+}
+
+namespace {
+
+// The items of one laid-out section, by name.
+const PageLayout::Box* FindBox(const PageLayout& page, const std::string& section) {
+  for (const PageLayout::Box& b : page.boxes) {
+    if (b.section == section) return &b;
+  }
+  return nullptr;
+}
+
+// Texts whose baseline lies inside a section's box.
+std::vector<const TextItem*> TextsIn(const PageLayout& page, const PageLayout::Box& box) {
+  std::vector<const TextItem*> out;
+  for (const TextItem& t : page.items.texts) {
+    if (t.x >= box.x - 0.01 && t.x < box.x + box.width && t.baseline > box.top &&
+        t.baseline <= box.top + box.height + 0.01) {
+      out.push_back(&t);
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("page: nothing said twice: the as-of date, the founding year and each company fact appear once") {
+  for (const char* name : {"classic", "compact"}) {
+    Prepared p = Prepare(name);
+    for (const char* file : {"briefs/avtotor.yaml", "tests/briefs/valid/full.yaml"}) {
+      INFO(file << " with " << name);
+      Brief b = Load(file);
+      PageLayout page = FitPage({b, p.tmpl, *p.shaper, {}, "brief test"});
+      // Each fact about the company is said in one place: the sub-title
+      // (industry, headquarters), the strip or the facts box (ownership, website).
+      auto count = [&](const std::string& needle) {
+        int n = 0;
+        for (const TextItem& t : page.items.texts) n += t.text.find(needle) != std::string::npos;
+        return n;
+      };
+      CHECK(count(b.company.industry) == 1);
+      CHECK(count(b.company.headquarters) == 1);
+      CHECK(count(b.company.ownership) == 1);
+      if (!b.company.website.empty()) CHECK(count("nordlicht.example/en") == 1);
+      int as_of = 0, founded = 0;
+      for (const TextItem& t : page.items.texts) {
+        as_of += t.text.find("as of") != std::string::npos || t.text.find("As of") != std::string::npos;
+        founded += t.text == "Founded" || t.text.find("Founded " + std::to_string(b.company.founded)) != std::string::npos;
+      }
+      CHECK(as_of == 1);
+      CHECK(founded == 1);
+    }
+  }
+}
+
+TEST_CASE("page: the headline strip leads with the latest figures and their change") {
+  Brief b = Load("tests/briefs/valid/dense.yaml");
+  std::vector<HeadlineCell> cells = HeadlineCells(b);
+  REQUIRE(cells.size() == 4);
+  CHECK(cells[0].value == "1998");
+  CHECK(cells[1].value == "≈€970 mn");
+  CHECK(cells[1].label == "Revenue 2023");
+  CHECK(cells[1].change == "");  // An estimate gets no change.
+  CHECK(cells[2].value == "22 of 100");
+  CHECK(cells[2].change == "▲13");
+  CHECK(cells[2].trend == 1);
+  CHECK(cells[3].key == "ownership");
+  Brief full = Load("tests/briefs/valid/full.yaml");
+  cells = HeadlineCells(full);
+  REQUIRE(cells.size() == kHeadlineCells);
+  CHECK(cells[3].key == "volume");
+  CHECK(cells[3].value == "≈21,000");
+  CHECK(cells[4].value == "18,400");
+  // Ownership did not fit among the five: the facts box shows it.
+  CHECK_FALSE(HeadlineShows(full, "ownership"));
+  int trend = 0;
+  CHECK(PercentChange(4.0, 4.35, &trend) == "▲ 8.7%");
+  CHECK(trend == 1);
+  CHECK(PercentChange(200, 100, &trend) == "▼ 50%");
+  CHECK(trend == -1);
+  CHECK(PercentChange(7, 7, &trend) == "= 0%");
+  CHECK(FormatCount(1234567) == "1.2 mn");
+  // On the page every value sits on one line, in one row, above its label.
+  Prepared p = Prepare("classic");
+  PageLayout page = FitPage({full, p.tmpl, *p.shaper, {}, "brief test"});
+  std::vector<double> baselines;
+  for (const HeadlineCell& cell : cells) {
+    auto it = std::find_if(page.items.texts.begin(), page.items.texts.end(),
+                           [&](const TextItem& t) { return t.text == cell.value; });
+    REQUIRE_MESSAGE(it != page.items.texts.end(), cell.value);
+    baselines.push_back(it->baseline);
+  }
+  for (double y : baselines) CHECK(y == doctest::Approx(baselines[0]));
+}
+
+TEST_CASE("page: the revenue chart draws only currencies with a trend, latest bar strongest") {
+  Prepared p = Prepare("classic");
+  // Avtotor: one EUR and one RUB figure, so no bars at all.
+  Brief a = Load("briefs/avtotor.yaml");
+  PageLayout page = FitPage({a, p.tmpl, *p.shaper, {}, "brief test"});
+  const PageLayout::Box* box = FindBox(page, "revenue");
+  REQUIRE(box != nullptr);
+  auto bars = [&](const PageLayout& pg, const PageLayout::Box& bx) {
+    std::vector<RectItem> out;
+    for (const RectItem& r : pg.items.rects) {
+      if (r.x > bx.x && r.y > bx.top && r.y < bx.top + bx.height && r.h < 10) out.push_back(r);
+    }
+    return out;
+  };
+  CHECK(bars(page, *box).empty());
+  // Dense: five EUR years drawn, the SEK figure alone is not.
+  Brief d = Load("tests/briefs/valid/dense.yaml");
+  page = FitPage({d, p.tmpl, *p.shaper, {}, "brief test"});
+  box = FindBox(page, "revenue");
+  REQUIRE(box != nullptr);
+  std::vector<RectItem> drawn = bars(page, *box);
+  REQUIRE(drawn.size() == 5);
+  for (const RectItem& r : drawn) CHECK(r.x == doctest::Approx(drawn[0].x));  // One baseline.
+  CHECK(drawn[4].fill_color == p.tmpl.accent);
+  for (size_t i = 0; i < 4; ++i) CHECK_FALSE(drawn[i].fill_color == p.tmpl.accent);
+  // The 2021 bar (€660 mn) is 660/970 of the 2023 one (the largest).
+  CHECK(drawn[2].w / drawn[4].w == doctest::Approx(660.0 / 970.0));
+  std::vector<std::string> changes;
+  for (const TextItem* t : TextsIn(page, *box)) {
+    if (t->text.find("%") != std::string::npos) changes.push_back(t->text);
+  }
+  CHECK(changes == std::vector<std::string>{"▼ 21%", "▲ 38%", "▲ 23%"});  // Not to the ≈ 2023 figure.
+}
+
+TEST_CASE("page: disruption statuses differ in colour, and none takes the callout's") {
+  Template t;
+  Prepared p = Prepare("classic");
+  std::set<std::tuple<double, double, double>> colors;
+  for (const Color& c : {p.tmpl.ongoing, p.tmpl.partial, p.tmpl.resolved, p.tmpl.callout_border}) {
+    colors.insert({c.r, c.g, c.b});
+  }
+  CHECK(colors.size() == 4);
+  // Their lightness (Rec. 709 luma) differs too, so greyscale keeps them apart.
+  auto luma = [](const Color& c) { return 0.2126 * c.r + 0.7152 * c.g + 0.0722 * c.b; };
+  CHECK(std::abs(luma(p.tmpl.ongoing) - luma(p.tmpl.partial)) > 0.08);
+  CHECK(std::abs(luma(p.tmpl.partial) - luma(p.tmpl.resolved)) > 0.04);
+  Brief full = Load("tests/briefs/valid/full.yaml");
+  PageLayout page = FitPage({full, p.tmpl, *p.shaper, {}, "brief test"});
+  bool resolved = false, ongoing = false;
+  for (const TextItem& item : page.items.texts) {
+    if (item.text == "RESOLVED") resolved = item.color == p.tmpl.resolved;
+    if (item.text == "ONGOING") ongoing = item.color == p.tmpl.ongoing;
+  }
+  CHECK(resolved);
+  CHECK(ongoing);
+}
+
+TEST_CASE("page: a long name shrinks to two title lines, and an empty column gives up its width") {
+  Prepared p = Prepare("classic");
+  Brief b = Load("tests/briefs/valid/minimal.yml");
+  PageLayout page = FitPage({b, p.tmpl, *p.shaper, {}, "brief test"});
+  std::vector<const TextItem*> title;
+  for (const TextItem& t : page.items.texts) {
+    if (t.text.rfind("Ккк", 0) == 0 || t.text.rfind("ккк", 0) == 0) title.push_back(&t);
+  }
+  REQUIRE(title.size() == 2);
+  CHECK(title[0]->size < p.tmpl.size_title * page.scale);
+  CHECK(title[0]->size >= p.tmpl.size_title * page.scale * 0.6);
+  // The sub-title keeps its distance below the second line.
+  for (const TextItem& t : page.items.texts) {
+    if (t.text.find("Software") == 0) CHECK(t.baseline - title[1]->baseline > title[1]->size);
+  }
+  // Compact: the sidebar (facts, people, roadmap, rankings) has nothing for
+  // the CJK brief, so the main column takes the full width.
+  Prepared compact = Prepare("compact");
+  Brief cjk = Load("tests/briefs/valid/cjk.yaml");
+  page = FitPage({cjk, compact.tmpl, *compact.shaper, {}, "brief test"});
+  const PageLayout::Box* summary = FindBox(page, "summary");
+  REQUIRE(summary != nullptr);
+  CHECK(summary->x == doctest::Approx(compact.tmpl.margin_left));
+  CHECK(summary->width == doctest::Approx(compact.tmpl.page_width - compact.tmpl.margin_left - compact.tmpl.margin_right));
+}
+
+TEST_CASE("page: short content grows the type up to the template's maximum, and still fits") {
+  Prepared p = Prepare("classic");
+  Brief b = Load("tests/briefs/valid/minimal.yml");
+  PageLayout page = FitPage({b, p.tmpl, *p.shaper, {}, "brief test"});
+  CHECK(page.overflows.empty());
+  CHECK(page.scale == doctest::Approx(p.tmpl.size_maximum / p.tmpl.size_base));
+  Brief a = Load("briefs/avtotor.yaml");
+  page = FitPage({a, p.tmpl, *p.shaper, {}, "brief test"});
+  CHECK(page.overflows.empty());
+  CHECK(page.scale > 1.0);
+  CHECK(page.scale <= p.tmpl.size_maximum / p.tmpl.size_base + 1e-9);
+  // Within 1/200 of the largest scale that fits (or at the maximum).
+  if (page.scale < p.tmpl.size_maximum / p.tmpl.size_base - 0.006) {
+    CHECK_FALSE(LayoutAtScale({a, p.tmpl, *p.shaper, {}, "brief test"}, page.scale + 0.006).overflows.empty());
+  }
+  CheckGeometry(page, p.tmpl, "avtotor grown");
 }

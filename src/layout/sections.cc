@@ -76,9 +76,8 @@ double Facts(const LayoutContext& c, const Brief& b, double x, double top, doubl
     // Labels are smaller; align their baseline with the value's first line.
     double shift = c.Baseline(y, kRegular, size) - c.Baseline(y, kRegular, c.small());
     c.Label(x + pad, y + shift, label_width, r.label, kRegular, c.small(), c.tmpl.muted, "");
-    double h = c.Paragraph(value_x, y, value_width, r.value, i == 0 && !strip ? kBold : kRegular, size,
-                           r.link.empty() ? c.tmpl.text : c.tmpl.accent, r.path);
-    if (!r.link.empty() && c.out) c.out->links.push_back({value_x, y, value_width, h, r.link});
+    double h = c.LinkedParagraph(value_x, y, value_width, r.value, i == 0 && !strip ? kBold : kRegular,
+                                 size, r.link.empty() ? c.tmpl.text : c.tmpl.accent, r.path, r.link);
     y += h + size * 0.25;
   }
   y += pad - size * 0.25;

@@ -118,11 +118,8 @@ double DrawTable(const LayoutContext& c, double x, double top, double width,
     for (size_t i = 0; i < columns.size(); ++i) {
       const TableCell& cell = rows[r][i];
       Color color = cell.muted ? c.tmpl.muted : c.tmpl.text;
-      double h = c.Paragraph(cx + pad, y, widths[i] - 2 * pad, cell.text, cell.face, c.base(),
-                             color, cell.path, columns[i].align);
-      if (!cell.link.empty() && c.out) {
-        c.out->links.push_back({cx + pad, y, widths[i] - 2 * pad, h, cell.link});
-      }
+      double h = c.LinkedParagraph(cx + pad, y, widths[i] - 2 * pad, cell.text, cell.face, c.base(),
+                                   color, cell.path, cell.link, columns[i].align);
       row_height = std::max(row_height, h);
       cx += widths[i];
     }

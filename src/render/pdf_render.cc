@@ -334,6 +334,9 @@ RenderResult RenderPdf(const PageLayout& layout, const Template& t, const FontSe
   HPDF_Doc pdf = doc.get();
   HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
   SetInfo(doc, info);
+  // The file uses PDF 1.4 features (/Lang, /DisplayDocTitle, a logo's soft
+  // mask), so it says 1.4; libharu would write the version of what it drew.
+  pdf->pdf_version = HPDF_VER_14;
 
   const DisplayList& items = layout.items;
   TextLayer layer = BuildTextLayer(items.texts, [&](int face, int cp) {

@@ -59,7 +59,8 @@ PageLayout LayoutAtScale(const LayoutInput& in, double scale);
 // found by bisection to 1/1000 (content height only grows as type grows).
 // When even the minimum overflows, returns the layout at the minimum scale
 // with its overflows filled in. When scale 1 fits and the template has a
-// type maximum, the type grows towards it (to 1/200) while the page fits.
+// type maximum, the type grows towards it while the page fits (see Grow in
+// page_layout.cc: at most two more layouts).
 PageLayout FitPage(const LayoutInput& in);
 
 // What an author would cut, in the brief's own terms: "about 4 lines too

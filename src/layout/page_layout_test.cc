@@ -386,9 +386,9 @@ TEST_CASE("page: short content grows the type up to the template's maximum, and 
   CHECK(page.overflows.empty());
   CHECK(page.scale > 1.0);
   CHECK(page.scale <= p.tmpl.size_maximum / p.tmpl.size_base + 1e-9);
-  // Within 1/200 of the largest scale that fits (or at the maximum).
-  if (page.scale < p.tmpl.size_maximum / p.tmpl.size_base - 0.006) {
-    CHECK_FALSE(LayoutAtScale({a, p.tmpl, *p.shaper, {}, "brief test"}, page.scale + 0.006).overflows.empty());
+  // The room is used: a few percent more type would not fit.
+  if (page.scale < p.tmpl.size_maximum / p.tmpl.size_base - 0.03) {
+    CHECK_FALSE(LayoutAtScale({a, p.tmpl, *p.shaper, {}, "brief test"}, page.scale + 0.03).overflows.empty());
   }
   CheckGeometry(page, p.tmpl, "avtotor grown");
 }

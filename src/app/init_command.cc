@@ -88,6 +88,7 @@ company:
   founded: {1}                # a year, not after as_of
   industry: Industry
   # ownership: Private
+  # employees: 1200          # head count
   # website: https://example.com
   # logo: logo.png           # PNG or JPEG, beside this file
   # people:
@@ -108,6 +109,10 @@ history:                     # at least one event, oldest first
 #   - year: {1}
 #     amount: 1.5e9          # in units of the currency: 1.5e9 is 1.5 billion
 #     currency: EUR          # an ISO 4217 code
+# volumes:
+#   - year: {1}
+#     produced: 120000       # units made
+#     delivered: 118000      # units sold
 # disruptions:
 #   - date: {1}-{2:02d}
 #     title: What happened
@@ -120,7 +125,8 @@ history:                     # at least one event, oldest first
 #       status: planned      # planned, in_progress, done, delayed or cancelled
 # partnerships:
 #   - partner: Partner name
-#     kind: supply           # contract_assembly, licensing, joint_venture, supply, technology, distribution, other
+#     kind: supply           # contract_assembly, licensing, joint_venture, supply, technology, distribution,
+#                            # shareholder, investor, other
 #     since: {1}
 
 sources:                     # at least one: where the facts come from

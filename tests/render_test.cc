@@ -355,6 +355,14 @@ TEST_CASE("render: PDF 1.4, the version of the features used, and links only ove
   CHECK(RunBrief("render -q tests/briefs/valid/full.yaml -o " + out.path).status == 0);
   std::string pdf = out.path + "/full.pdf";
   CHECK(ReadWhole(pdf).substr(0, 9) == "%PDF-1.4\n");
+  // Every stream is deflated (by libdeflate, the logo by libharu) and reads back.
+  Run streams = RunShell("/usr/bin/python3 -c \"import pikepdf\np = pikepdf.open('" + pdf + "')\n"
+                         "for o in p.objects:\n  if isinstance(o, pikepdf.Stream): f = o.get('/Filter'); "
+                         "print(list(f) == [pikepdf.Name.FlateDecode] if isinstance(f, pikepdf.Array) else f == pikepdf.Name.FlateDecode, "
+                         "len(o.read_bytes()) > 0)\"");
+  std::vector<std::string> filters = Lines(streams.out);
+  CHECK(filters.size() >= 6);  // Page content, two font programs, two ToUnicode maps, the logo.
+  for (const std::string& f : filters) CHECK(f == "True True");
   CHECK(RunShell("qpdf --check '" + pdf + "'").status == 0);
   // Each link's area against the words pdftotext finds inside it: the area
   // hugs the link text (no more than a few points wider than its words).

@@ -10,10 +10,18 @@
 #include <fmt/format.h>
 
 #include "base/utf8.h"
+#include "render/deflate.h"
 
 namespace brief {
 
 namespace {
+
+// Deflate levels: font programs are most of the bytes, and level 1 costs
+// the Avtotor page 198 bytes more than level 6 (19,744 against 19,546) for
+// 0.5 M fewer instructions per brief (measured with callgrind); text
+// streams (content, ToUnicode) take level 6.
+constexpr int kFontLevel = 1;
+constexpr int kTextLevel = 6;
 
 // A new dictionary registered in the document's cross-reference table.
 HPDF_Dict NewIndirectDict(HPDF_Doc pdf) {
@@ -22,13 +30,10 @@ HPDF_Dict NewIndirectDict(HPDF_Doc pdf) {
   return dict;
 }
 
-// A new stream dictionary holding `bytes`, deflated when written.
-HPDF_Dict NewStream(HPDF_Doc pdf, const std::string& bytes) {
+// A new stream dictionary holding `bytes`, deflated at `level`.
+HPDF_Dict NewStream(HPDF_Doc pdf, const std::string& bytes, int level) {
   HPDF_Dict stream = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
-  if (!stream) return nullptr;
-  HPDF_Stream_Write(stream->stream, reinterpret_cast<const HPDF_BYTE*>(bytes.data()),
-                    static_cast<HPDF_UINT>(bytes.size()));
-  stream->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+  if (!stream || !PutDeflated(stream, bytes, level)) return nullptr;
   return stream;
 }
 
@@ -98,11 +103,11 @@ bool EmbeddedFont::Embed(PdfDocument& doc, const FontFace& face, const std::vect
   }
   std::string name = SubsetTag(face.postscript_name(), glyphs) + "+" + face.postscript_name();
 
-  HPDF_Dict file = NewStream(pdf, *subset);
+  HPDF_Dict file = NewStream(pdf, *subset, kFontLevel);
   HPDF_Dict descriptor = NewIndirectDict(pdf);
   HPDF_Dict cid = NewIndirectDict(pdf);
   type0_ = NewIndirectDict(pdf);
-  HPDF_Dict unicode_map = NewStream(pdf, ToUnicodeCMap(cmap));
+  HPDF_Dict unicode_map = NewStream(pdf, ToUnicodeCMap(cmap), kTextLevel);
   if (!file || !descriptor || !cid || !type0_ || !unicode_map) {
     *error = "out of memory building font objects";
     return false;

@@ -1,5 +1,7 @@
 #include "render/pdf_render.h"
 
+#include "render/deflate.h"
+
 #include <hpdf_doc.h>
 #include <hpdf_objects.h>
 #include <hpdf_pages.h>
@@ -332,7 +334,9 @@ RenderResult RenderPdf(const PageLayout& layout, const Template& t, const FontSe
     return result;
   }
   HPDF_Doc pdf = doc.get();
-  HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
+  // libharu compresses only images (a logo); every other stream is
+  // deflated here (render/deflate.h).
+  HPDF_SetCompressionMode(pdf, HPDF_COMP_IMAGE);
   SetInfo(doc, info);
   // The file uses PDF 1.4 features (/Lang, /DisplayDocTitle, a logo's soft
   // mask), so it says 1.4; libharu would write the version of what it drew.
@@ -425,6 +429,13 @@ RenderResult RenderPdf(const PageLayout& layout, const Template& t, const FontSe
     HPDF_Annotation annot = HPDF_Page_CreateURILinkAnnot(page, rect, EncodeUri(link.uri).c_str());
     HPDF_LinkAnnot_SetBorderStyle(annot, 0, 0, 0);
     HPDF_Dict_AddNumber(annot, "F", 4);  // Print: the link stays a link in a printed PDF's viewer.
+  }
+  // The page's content stream (libharu's drawing and the text block),
+  // deflated here rather than by libharu (see render/deflate.h).
+  auto* page_attr = static_cast<HPDF_PageAttr>(page->attr);
+  if (!PutDeflated(page_attr->contents, MemStreamBytes(page_attr->stream), 6)) {
+    result.error = "cannot compress the page's content";
+    return result;
   }
   SetFileId(doc, items);
   if (!doc.ok()) {

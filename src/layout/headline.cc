@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "base/utf8.h"
 #include "layout/sections.h"
 #include "model/currency.h"
 #include "text/unicode.h"
@@ -43,7 +44,7 @@ std::vector<HeadlineCell> HeadlineCells(const Brief& b) {
                       "", 0, fmt::format("Revenue {}", r.year), "", ""};
     for (size_t k = latest; k-- > 0 && !r.approximate;) {
       if (b.revenue[k].currency != r.currency || b.revenue[k].year == r.year) continue;
-      if (b.revenue[k].approximate) break;
+      if (b.revenue[k].approximate) continue;
       cell.change = PercentChange(b.revenue[k].amount, r.amount, &cell.trend) +
                     fmt::format(" vs {}", b.revenue[k].year);
       break;
@@ -54,13 +55,18 @@ std::vector<HeadlineCell> HeadlineCells(const Brief& b) {
     size_t latest = b.rankings.size() - 1;
     while (latest > 0 && b.rankings[latest - 1].year == b.rankings.back().year) --latest;
     const Ranking& r = b.rankings[latest];
-    HeadlineCell cell{"rank", r.of ? fmt::format("{} of {}", r.rank, *r.of) : fmt::format("No. {}", r.rank),
+    HeadlineCell cell{"rank", r.of ? RankOf(r) : "No. " + GroupThousands(r.rank),
                       "", 0, fmt::format("{}, {}", Isolate(r.list), r.year),
                       fmt::format("rankings[{}].list", latest), r.list};
-    std::string change = RankChange(b.rankings, latest);
-    if (change != "—") {
-      cell.change = change;
-      cell.trend = change[0] == '=' ? 0 : change.rfind("▲", 0) == 0 ? 1 : -1;
+    for (size_t k = latest; k-- > 0;) {
+      if (b.rankings[k].list != r.list || b.rankings[k].year == r.year) continue;
+      // Rank 1 is best: a smaller number is a rise.
+      int64_t delta = b.rankings[k].rank - r.rank;
+      cell.trend = delta > 0 ? 1 : delta < 0 ? -1 : 0;
+      cell.change = delta == 0 ? fmt::format("unchanged vs {}", b.rankings[k].year)
+                               : fmt::format("{} {} vs {}", delta > 0 ? "▲" : "▼",
+                                             GroupThousands(delta > 0 ? delta : -delta), b.rankings[k].year);
+      break;
     }
     cells.push_back(cell);
   }
@@ -73,7 +79,7 @@ std::vector<HeadlineCell> HeadlineCells(const Brief& b) {
     for (size_t k = b.volumes.size() - 1; k-- > 0 && !v.approximate;) {
       long long before = delivered ? b.volumes[k].delivered : b.volumes[k].produced;
       if (before <= 0) continue;
-      if (b.volumes[k].approximate) break;
+      if (b.volumes[k].approximate) continue;
       cell.change = PercentChange(static_cast<double>(before), static_cast<double>(n), &cell.trend) +
                     fmt::format(" vs {}", b.volumes[k].year);
       break;
@@ -83,7 +89,7 @@ std::vector<HeadlineCell> HeadlineCells(const Brief& b) {
   if (co.employees > 0) {
     cells.push_back({"employees", FormatCount(co.employees), "", 0, "Employees", "", ""});
   }
-  if (!co.ownership.empty()) {
+  if (!co.ownership.empty() && CountCodePoints(co.ownership) <= kHeadlineOwnership) {
     cells.push_back({"ownership", co.ownership, "", 0, "Ownership", "company.ownership", co.ownership});
   }
   if (cells.size() > kHeadlineCells) cells.resize(kHeadlineCells);

@@ -26,12 +26,19 @@ struct HeadlineCell {
 // At most this many cells; later ones are left to the facts box.
 constexpr size_t kHeadlineCells = 5;
 
+// Ownership longer than this many characters ("State-owned", "Private",
+// "Geely Holding 78%, Volvo Cars 22%") is a phrase, not a figure: it goes to
+// the facts box, where it wraps at body size, instead of the strip.
+constexpr size_t kHeadlineOwnership = 36;
+
 // The cells for a brief, in order: founded; latest revenue with its change
-// from the previous year in the same currency; latest ranking with its
-// change on the same list; latest volume (delivered, else produced) with
-// its change; employees; ownership. At most kHeadlineCells. A change needs
-// two exact figures: one from an estimate (≈) would claim a precision the
-// estimate does not have (a partial year is written as one).
+// from the last exact earlier year in the same currency; latest ranking
+// with its change on the same list; latest volume (delivered, else
+// produced) with its change from the last exact earlier year; employees;
+// ownership when it is short. At most kHeadlineCells. A change needs two
+// exact figures: one from an estimate (≈) would claim a precision the
+// estimate does not have (a partial year is written as one). A change
+// always names the year it is measured from ("vs 2021").
 std::vector<HeadlineCell> HeadlineCells(const Brief& b);
 
 // True when the strip shows the cell `key` ("ownership", ...) for `b`.

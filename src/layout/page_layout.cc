@@ -76,6 +76,8 @@ double Header(const LayoutContext& c, const LayoutInput& in) {
     } else {
       name_h += c.Paragraph(left, y + name_h, text_w, co.native_name, kRegular, native_size * 1.2,
                             soft, "company.native_name", Align::kLeft);
+      // Room for the marks some scripts set below the line (Thai, Arabic).
+      name_h += c.base() * 0.3;
     }
   }
   y += name_h + (name_lines.size() > 1 ? c.base() * 0.25 : 0);

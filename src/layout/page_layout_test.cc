@@ -261,7 +261,7 @@ TEST_CASE("page: the headline strip leads with the latest figures and their chan
   CHECK(cells[1].label == "Revenue 2023");
   CHECK(cells[1].change == "");  // An estimate gets no change.
   CHECK(cells[2].value == "22 of 100");
-  CHECK(cells[2].change == "▲13");
+  CHECK(cells[2].change == "▲ 13 vs 2020");
   CHECK(cells[2].trend == 1);
   CHECK(cells[3].key == "ownership");
   Brief full = Load("tests/briefs/valid/full.yaml");
@@ -279,6 +279,20 @@ TEST_CASE("page: the headline strip leads with the latest figures and their chan
   CHECK(trend == -1);
   CHECK(PercentChange(7, 7, &trend) == "= 0%");
   CHECK(FormatCount(1234567) == "1.2 mn");
+  CHECK(RankOf({2024, "Global 2000", 140, 1000}) == "140 of 1,000");
+  // A change skips an estimate between two exact years and names the year
+  // it is measured from.
+  Brief gap = full;
+  gap.revenue = {{2019, 100e6, "EUR", false, ""}, {2020, 120e6, "EUR", true, ""}, {2021, 150e6, "EUR", false, ""}};
+  cells = HeadlineCells(gap);
+  REQUIRE(cells.size() > 1);
+  CHECK(cells[1].change == "▲ 50% vs 2019");
+  // Ownership that is a phrase goes to the facts box, not the strip.
+  Brief owned = Load("tests/briefs/valid/dense.yaml");
+  CHECK(HeadlineShows(owned, "ownership"));
+  owned.company.ownership = "Held 51% by the founding family through a trust, 49% by institutional investors";
+  CHECK_FALSE(HeadlineShows(owned, "ownership"));
+  cells = HeadlineCells(full);
   // On the page every value sits on one line, in one row, above its label.
   Prepared p = Prepare("classic");
   PageLayout page = FitPage({full, p.tmpl, *p.shaper, {}, "brief test"});
@@ -324,6 +338,16 @@ TEST_CASE("page: the revenue chart draws only currencies with a trend, latest ba
     if (t->text.find("%") != std::string::npos) changes.push_back(t->text);
   }
   CHECK(changes == std::vector<std::string>{"▼ 21%", "▲ 38%", "▲ 23%"});  // Not to the ≈ 2023 figure.
+  // Across an estimate or a gap, a change names the year it is from.
+  d.revenue = {{2010, 100e6, "EUR", false, ""}, {2022, 120e6, "EUR", true, ""}, {2023, 500e6, "EUR", false, ""}};
+  page = FitPage({d, p.tmpl, *p.shaper, {}, "brief test"});
+  box = FindBox(page, "revenue");
+  REQUIRE(box != nullptr);
+  changes.clear();
+  for (const TextItem* t : TextsIn(page, *box)) {
+    if (t->text.find("%") != std::string::npos) changes.push_back(t->text);
+  }
+  CHECK(changes == std::vector<std::string>{"▲ 400% vs 2010"});
 }
 
 TEST_CASE("page: disruption statuses differ in colour, and none takes the callout's") {
@@ -347,6 +371,9 @@ TEST_CASE("page: disruption statuses differ in colour, and none takes the callou
   }
   CHECK(resolved);
   CHECK(ongoing);
+  // A disruption without a status is drawn in the neutral grey, not in a
+  // status colour or the callout's.
+  CHECK(DisruptionColor(p.tmpl, DisruptionStatus::kNone) == p.tmpl.muted);
 }
 
 TEST_CASE("page: a long name shrinks to two title lines, and an empty column gives up its width") {

@@ -122,7 +122,7 @@ double Rankings(const LayoutContext& c, const Brief& b, double x, double top, do
   std::vector<std::vector<TableCell>> rows;
   for (size_t i = 0; i < b.rankings.size(); ++i) {
     const Ranking& r = b.rankings[i];
-    std::string rank = r.of ? fmt::format("{} of {}", r.rank, *r.of) : std::to_string(r.rank);
+    std::string rank = r.of ? RankOf(r) : GroupThousands(r.rank);
     std::string change = RankChange(b.rankings, i);
     rows.push_back({{std::to_string(r.year), kRegular, true, Path("rankings", i, "year"), ""},
                     {r.list, kRegular, false, Path("rankings", i, "list"), ""},
@@ -138,9 +138,9 @@ double Rankings(const LayoutContext& c, const Brief& b, double x, double top, do
 // bars share a zero baseline within their currency, scaled to its largest
 // amount,
 //   w = bar_max · amount / max,
-// the latest year drawn in the accent, earlier years lighter, and each year
-// after the first labelled with its change from the one before (when both
-// are exact: see HeadlineCells).
+// the latest year drawn in the accent, earlier years lighter, and each exact
+// year after the first labelled with its change from the last exact one
+// before it (see HeadlineCells).
 double RevenueChart(const LayoutContext& c, const Brief& b, double x, double top, double width) {
   std::vector<std::string> currencies;
   std::map<std::string, int> count;
@@ -158,7 +158,22 @@ double RevenueChart(const LayoutContext& c, const Brief& b, double x, double top
     amount_w = std::max(amount_w, c.shaper.Width((r.approximate ? "≈" : "") +
                                                      FormatMoney(r.amount, r.currency), kBold, size));
   }
-  change_w = c.shaper.Width("▼ 100%", kBold, size) + size * 0.6;
+  // Each year's change from the last exact earlier year in its currency,
+  // naming that year when it is not the one before ("▲ 400% vs 2010").
+  std::vector<std::string> changes(b.revenue.size());
+  std::vector<int> trends(b.revenue.size(), 0);
+  std::map<std::string, size_t> last_exact;
+  for (size_t i = 0; i < b.revenue.size(); ++i) {
+    const Revenue& r = b.revenue[i];
+    auto previous = last_exact.find(r.currency);
+    if (!r.approximate && previous != last_exact.end()) {
+      const Revenue& p = b.revenue[previous->second];
+      changes[i] = PercentChange(p.amount, r.amount, &trends[i]);
+      if (p.year != r.year - 1) changes[i] += fmt::format(" vs {}", p.year);
+      change_w = std::max(change_w, c.shaper.Width(changes[i], kBold, size) + size * 0.6);
+    }
+    if (!r.approximate) last_exact[r.currency] = i;
+  }
   double bar_x = x + year_w;
   double bar_max = std::max(width - year_w - amount_w - change_w - size * 0.8, width * 0.2);
   double y = top + c.Pad() * 0.5;
@@ -175,7 +190,6 @@ double RevenueChart(const LayoutContext& c, const Brief& b, double x, double top
       y += lh;
     }
     double group_top = y;
-    const Revenue* previous = nullptr;
     for (size_t i = 0; i < b.revenue.size(); ++i) {
       const Revenue& r = b.revenue[i];
       if (r.currency != code) continue;
@@ -195,13 +209,10 @@ double RevenueChart(const LayoutContext& c, const Brief& b, double x, double top
       std::string label = (r.approximate ? "≈" : "") + FormatMoney(r.amount, r.currency);
       double label_w = c.Label(bar_x + w + size * 0.4, y, amount_w, label, kBold, size,
                                latest ? c.tmpl.text : c.tmpl.muted, Path("revenue", i, "amount"));
-      if (previous && !previous->approximate && !r.approximate) {
-        int trend = 0;
-        std::string change = PercentChange(previous->amount, r.amount, &trend);
-        Color color = trend > 0 ? c.tmpl.resolved : trend < 0 ? c.tmpl.ongoing : c.tmpl.muted;
-        c.Label(bar_x + w + size * 0.9 + label_w, y, change_w, change, kBold, size, color, "");
+      if (!changes[i].empty()) {
+        Color color = trends[i] > 0 ? c.tmpl.resolved : trends[i] < 0 ? c.tmpl.ongoing : c.tmpl.muted;
+        c.Label(bar_x + w + size * 0.9 + label_w, y, change_w, changes[i], kBold, size, color, "");
       }
-      previous = &r;
       y += lh * 1.15;
     }
     if (c.out) {
@@ -216,16 +227,21 @@ double RevenueChart(const LayoutContext& c, const Brief& b, double x, double top
 double RevenueSection(const LayoutContext& c, const Brief& b, double x, double top, double width) {
   if (b.revenue.empty()) return 0;
   double y = top + c.Heading(x, top, width, "Revenue");
-  std::vector<TableColumn> columns = {{"Year", Align::kStart, false},
-                                      {"Amount", Align::kRight, false},
-                                      {"Note", Align::kStart, true}};
+  // The note column only when some year has a note.
+  bool any_note = false;
+  for (const Revenue& r : b.revenue) any_note |= !r.note.empty();
+  std::vector<TableColumn> columns = {{"Year", Align::kStart, false}, {"Amount", Align::kRight, false}};
+  if (any_note) columns.push_back({"Note", Align::kStart, true});
   std::vector<std::vector<TableCell>> rows;
   for (size_t i = 0; i < b.revenue.size(); ++i) {
     const Revenue& r = b.revenue[i];
     std::string amount = (r.approximate ? "≈" : "") + FormatMoney(r.amount, r.currency);
-    rows.push_back({{std::to_string(r.year), kRegular, true, "", ""},
-                    {amount, kBold, false, Path("revenue", i, "amount"), ""},
-                    {r.note.empty() ? "—" : r.note, kRegular, r.note.empty(), Path("revenue", i, "note"), ""}});
+    std::vector<TableCell> row = {{std::to_string(r.year), kRegular, true, "", ""},
+                                  {amount, kBold, false, Path("revenue", i, "amount"), ""}};
+    if (any_note) {
+      row.push_back({r.note.empty() ? "—" : r.note, kRegular, r.note.empty(), Path("revenue", i, "note"), ""});
+    }
+    rows.push_back(std::move(row));
   }
   y += DrawTable(c, x, y, width, columns, rows);
   y += RevenueChart(c, b, x, y, width);
@@ -273,18 +289,6 @@ const char* DisruptionStatusWord(DisruptionStatus s) {
     case DisruptionStatus::kNone: return "";
   }
   return "";
-}
-
-// The colour of a disruption's status: distinct hues that also differ in
-// lightness, so they stay apart in greyscale; no status takes the callout's.
-Color DisruptionColor(const Template& t, DisruptionStatus s) {
-  switch (s) {
-    case DisruptionStatus::kOngoing: return t.ongoing;
-    case DisruptionStatus::kPartial: return t.partial;
-    case DisruptionStatus::kResolved: return t.resolved;
-    case DisruptionStatus::kNone: break;
-  }
-  return t.callout_border;
 }
 
 // A tinted callout; each disruption has a strong left edge and status word
@@ -482,6 +486,23 @@ double Partnerships(const LayoutContext& c, const Brief& b, double x, double top
 }
 
 }  // namespace
+
+// The colour of a disruption's status: distinct hues that also differ in
+// lightness, so they stay apart in greyscale; a disruption without a status
+// takes the neutral muted grey, so it cannot be read as any of them.
+Color DisruptionColor(const Template& t, DisruptionStatus s) {
+  switch (s) {
+    case DisruptionStatus::kOngoing: return t.ongoing;
+    case DisruptionStatus::kPartial: return t.partial;
+    case DisruptionStatus::kResolved: return t.resolved;
+    case DisruptionStatus::kNone: break;
+  }
+  return t.muted;
+}
+
+std::string RankOf(const Ranking& r) {
+  return r.of ? fmt::format("{} of {}", GroupThousands(r.rank), GroupThousands(*r.of)) : GroupThousands(r.rank);
+}
 
 std::string RankChange(const std::vector<Ranking>& rankings, size_t index) {
   const Ranking& r = rankings[index];

@@ -22,6 +22,13 @@ bool SectionIsEmpty(Section section, const Brief& b, const Template& t);
 // an open circle, delayed an open diamond, cancelled a bold cross.
 void StatusMarker(const LayoutContext& c, MilestoneStatus s, double cx, double cy, double r);
 
+// The colour of a disruption's status word and edge: the template's
+// ongoing, partial and resolved colours; muted for no status.
+Color DisruptionColor(const Template& t, DisruptionStatus s);
+
+// "140 of 1,000": a rank with the size of its list, digits grouped.
+std::string RankOf(const Ranking& r);
+
 // "▲31" when the rank improved by 31 places, "▼5" when it fell, "=" when
 // unchanged, "—" for the first entry of a list.
 std::string RankChange(const std::vector<Ranking>& rankings, size_t index);

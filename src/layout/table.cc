@@ -18,7 +18,7 @@ std::vector<double> ColumnWidths(const LayoutContext& c, double width,
                                  const std::vector<std::vector<TableCell>>& rows) {
   size_t n = columns.size();
   double pad = 2 * CellPadding(c);
-  std::vector<double> natural(n), minimum(n);
+  std::vector<double> natural(n), minimum(n), word_minimum(n);
   for (size_t i = 0; i < n; ++i) {
     natural[i] = c.shaper.Width(columns[i].header, kBold, HeaderSize(c));
     minimum[i] = c.shaper.MinWidth(columns[i].header, kBold, HeaderSize(c));
@@ -28,6 +28,7 @@ std::vector<double> ColumnWidths(const LayoutContext& c, double width,
     }
     natural[i] += pad;
     minimum[i] += pad;
+    word_minimum[i] = minimum[i];
     if (!columns[i].wraps) minimum[i] = natural[i];
   }
   double total = std::accumulate(natural.begin(), natural.end(), 0.0);
@@ -72,6 +73,24 @@ std::vector<double> ColumnWidths(const LayoutContext& c, double width,
   }
   double sum = std::accumulate(widths.begin(), widths.end(), 0.0);
   if (sum > width) {
+    // Too wide with every word whole and the short columns on one line:
+    // the short columns wrap at their spaces first ("140 of" over "1,000"),
+    // each giving up the same fraction of what it can,
+    //   width_i -= (natural_i - word_minimum_i) · min(1, excess / giveable),
+    // before any word is broken.
+    double giveable = 0;
+    for (size_t i = 0; i < n; ++i) {
+      if (!columns[i].wraps) giveable += widths[i] - word_minimum[i];
+    }
+    if (giveable > 0) {
+      double share = std::min(1.0, (sum - width) / giveable);
+      for (size_t i = 0; i < n; ++i) {
+        if (!columns[i].wraps) widths[i] -= (widths[i] - word_minimum[i]) * share;
+      }
+      sum = std::accumulate(widths.begin(), widths.end(), 0.0);
+    }
+  }
+  if (sum > width + 1e-9) {
     // Still too wide (a word longer than the table allows): the widest
     // columns give way, down to a common cap c with
     //   sum over columns of min(width_i, c) = width,

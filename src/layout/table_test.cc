@@ -67,3 +67,17 @@ TEST_CASE("table: a word longer than the table breaks in its own column, short w
   CHECK(widths[1] == doctest::Approx(roomy[1]));  // "Supply" at its natural width.
   CHECK(widths[2] < 60 * 0.5 * f.tmpl.size_base);
 }
+
+TEST_CASE("table: short columns wrap at their spaces before a long word is broken") {
+  Fixture f;
+  std::vector<TableColumn> cols = {{"R", Align::kRight, false}, {"List", Align::kLeft, true}};
+  const double b = f.tmpl.size_base, pad = 2 * b * 0.45, em = 0.5 * b;
+  // "140 of 1,000" needs 12 em on one line, "1,000" 5; "Melhores" 8. The
+  // table has room for 6 + 8 em: both words whole, the rank on two lines.
+  double width = 14 * em + 2 * pad;
+  auto widths = ColumnWidths(f.context, width, cols, Rows({{"140 of 1,000", "Melhores"}}));
+  CHECK(std::accumulate(widths.begin(), widths.end(), 0.0) == doctest::Approx(width));
+  CHECK(widths[1] >= 8 * em + pad - 1e-9);
+  CHECK(widths[0] >= 5 * em + pad - 1e-9);
+  CHECK(widths[0] < 12 * em + pad);
+}

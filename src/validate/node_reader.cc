@@ -57,7 +57,7 @@ std::string WhyNotNumber(const std::string& t) {
                        "in decimal", t);
   }
   if (t.find('_') != std::string::npos || t.find(',') != std::string::npos) {
-    return fmt::format("'{}': write numbers with a decimal point and no digit separators", t);
+    return fmt::format("'{}': write numbers without digit separators, with '.' as the decimal point", t);
   }
   return "";
 }

@@ -536,3 +536,33 @@ TEST_CASE("batch: folders named twice, links to folders, concurrent runs, shards
   CHECK(merge.err.find("1 brief not rendered: the run that made their manifest was interrupted: ") !=
         std::string::npos);
 }
+
+TEST_CASE("batch: font hashes are kept in the cache folder, a damaged store is rebuilt, --no-cache uses none") {
+  TempDir cache, in, out;
+  fs::copy_file("briefs/avtotor.yaml", in.path + "/a.yaml");
+  std::string env = "XDG_CACHE_HOME=" + cache.path;
+  std::string store = cache.path + "/brief/file-hashes";
+  Run r = RunBrief("render -q " + in.path + " -o " + out.path, env);
+  REQUIRE_MESSAGE(r.status == 0, r.err);
+  std::string text = ReadWhole(store);
+  CHECK(text.rfind("brief file hashes 1\n", 0) == 0);
+  // The store holds the font the manifest lists, with the same hash.
+  std::string manifest = ReadWhole(out.path + "/manifest.json");
+  std::smatch font;
+  REQUIRE(std::regex_search(manifest, font, std::regex(R"re("file": "(/usr/share/fonts/[^"]+)",\s*"sha256": "([0-9a-f]{64})")re")));
+  CHECK(text.find(font[2].str() + " ") != std::string::npos);
+  CHECK(text.find(" " + font[1].str() + "\n") != std::string::npos);
+  // A damaged store is ignored and written again whole; the output is the same.
+  std::string pdf = ReadWhole(out.path + "/a.pdf");
+  Write(store, "brief file hashes 1\n" + std::string(64, 'f') + " 1 2 3 4 5 " + font[1].str() + "\nsha256 x\n");
+  r = RunBrief("render -q --force " + in.path + " -o " + out.path, env);
+  REQUIRE_MESSAGE(r.status == 0, r.err);
+  CHECK(ReadWhole(store) == text);
+  CHECK(ReadWhole(out.path + "/manifest.json") == manifest);
+  CHECK(ReadWhole(out.path + "/a.pdf") == pdf);
+  // --no-cache neither reads nor writes one.
+  TempDir other;
+  r = RunBrief("render -q --force --no-cache " + in.path + " -o " + out.path, "XDG_CACHE_HOME=" + other.path);
+  REQUIRE_MESSAGE(r.status == 0, r.err);
+  CHECK_FALSE(fs::exists(other.path + "/brief"));
+}

@@ -43,6 +43,7 @@ struct Job {
   std::string exe;                     // The running binary (init: the schema beside a build).
   int debounce_ms = 200;               // watch: quiet time after a change before rendering.
   long long source_date_epoch = -1;  // From SOURCE_DATE_EPOCH; -1 when unset.
+  std::string cache_dir;             // Where caches live (CacheDirectory); "" with --no-cache: none.
   int jobs = 1;                      // render: briefs rendered at once (processes).
   bool force = false;                // render: render even briefs that are up to date.
   bool prune = false;                // render: remove PDFs no input produces any more.

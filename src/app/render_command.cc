@@ -171,7 +171,8 @@ int RunRenderCommand(const Job& job, const FileSystem& fs, std::ostream& out, st
   }
 
   // What every PDF of this run depends on besides its own files.
-  HashCache hashes(fs);
+  HashStore store(job.cache_dir.empty() ? "" : job.cache_dir + "/file-hashes");
+  HashCache hashes(fs, &store);
   Manifest manifest;
   manifest.program = GeneratorName();
   manifest.template_name = job.template_name;
@@ -413,6 +414,9 @@ int RunRenderCommand(const Job& job, const FileSystem& fs, std::ostream& out, st
     err << "brief: error: cannot write the manifest: " << error << "\n";
     junit_ok = false;
   }
+  // A cache that cannot be written costs only speed: nothing to report.
+  std::string cache_error;
+  store.Save(fs, &cache_error);
 
   int rendered = 0, up_to_date = 0, failed = 0;
   for (const Planned& p : plan) {

@@ -8,6 +8,8 @@
 #include <limits>
 #include <system_error>
 
+#include <sys/stat.h>
+
 namespace brief {
 
 namespace fs = std::filesystem;
@@ -85,6 +87,17 @@ bool DiskFileSystem::Stream(const std::string& path,
     *error = "read failed";
     return false;
   }
+  return true;
+}
+
+bool DiskFileSystem::Stamp(const std::string& path, FileStamp* stamp) const {
+  struct stat st;
+  if (stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return false;
+  stamp->device = static_cast<unsigned long long>(st.st_dev);
+  stamp->inode = static_cast<unsigned long long>(st.st_ino);
+  stamp->size = static_cast<unsigned long long>(st.st_size);
+  stamp->mtime_ns = static_cast<long long>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec;
+  stamp->ctime_ns = static_cast<long long>(st.st_ctim.tv_sec) * 1'000'000'000 + st.st_ctim.tv_nsec;
   return true;
 }
 

@@ -11,6 +11,15 @@ namespace brief {
 // What a path names, as far as the program cares.
 enum class PathKind { kMissing, kFile, kDirectory, kOther };
 
+// What identifies one version of a file on disk without reading it: a file
+// rewritten in any way (even with its old size and mtime put back) has a
+// new ctime, and a file replaced has a new inode.
+struct FileStamp {
+  unsigned long long device = 0, inode = 0, size = 0;
+  long long mtime_ns = 0, ctime_ns = 0;
+  bool operator==(const FileStamp&) const = default;
+};
+
 // Read-only access to files. Errors are returned as human-readable text
 // (e.g. "permission denied"), never thrown.
 class FileSystem {
@@ -42,6 +51,10 @@ class FileSystem {
 
   // True when the path itself is a symbolic link (not followed).
   virtual bool IsSymlink(const std::string&) const { return false; }
+
+  // The stamp of a regular file (symlinks followed), or false when it has
+  // none: missing, not a file, or not on a disk (in memory).
+  virtual bool Stamp(const std::string&, FileStamp*) const { return false; }
 };
 
 // The real disk.
@@ -56,6 +69,7 @@ class DiskFileSystem : public FileSystem {
               std::string* error) const override;
   std::string Canonical(const std::string& path) const override;
   bool IsSymlink(const std::string& path) const override;
+  bool Stamp(const std::string& path, FileStamp* stamp) const override;
 };
 
 // An in-memory tree for tests: files by path, directories implied by them.
@@ -96,6 +110,9 @@ class OverlayFileSystem : public FileSystem {
               std::string* error) const override;
   std::string Canonical(const std::string& path) const override;
   bool IsSymlink(const std::string& path) const override { return !files_.count(path) && base_.IsSymlink(path); }
+  bool Stamp(const std::string& path, FileStamp* stamp) const override {
+    return !files_.count(path) && base_.Stamp(path, stamp);
+  }
 
  private:
   const FileSystem& base_;

@@ -1,12 +1,14 @@
 // Incremental batches: whether a PDF an earlier run wrote is still what
-// rendering its brief now would write, judged by content hashes (never
-// modification times).
+// rendering its brief now would write, judged by content hashes (a large
+// file's hash may come from the HashStore, which vouches for it only while
+// the file's stamp is unchanged; modification times alone are never trusted).
 #pragma once
 
 #include <map>
 #include <string>
 
 #include "base/filesystem.h"
+#include "batch/hash_store.h"
 #include "batch/manifest.h"
 
 namespace brief {
@@ -15,13 +17,16 @@ namespace brief {
 // hashes a font that a thousand briefs use once).
 class HashCache {
  public:
-  explicit HashCache(const FileSystem& fs) : fs_(fs) {}
+  // With a `store`, large files' hashes are looked up there first and new
+  // ones are put there (see HashStore).
+  explicit HashCache(const FileSystem& fs, HashStore* store = nullptr) : fs_(fs), store_(store) {}
 
   // The file's SHA-256, or "" when it cannot be read.
   const std::string& Get(const std::string& path);
 
  private:
   const FileSystem& fs_;
+  HashStore* store_;
   std::map<std::string, std::string> hashes_;
 };
 

@@ -14,6 +14,7 @@
 #include "app/commands.h"
 #include "base/edit_distance.h"
 #include "base/utf8.h"
+#include "batch/hash_store.h"
 #include "cli/help_formats.h"
 
 namespace brief {
@@ -68,6 +69,7 @@ CommandLine Print(const std::string& text) {
 // Where the option values go before they are checked.
 struct Raw {
   std::string format, shard, color, resources;
+  bool no_cache = false;
 };
 
 po::options_description CommandOptions(const std::string& command, Job* job, Raw* raw) {
@@ -112,6 +114,11 @@ po::options_description CommandOptions(const std::string& command, Job* job, Raw
   if (command != "mail" && command != "watch") {
     add("stdin-name", po::value(&job->stdin_name)->value_name("NAME"),
         "the name of the brief read from '-' (standard input) in diagnostics (default: stdin)");
+  }
+  if (command == "validate" || command == "render" || command == "mail" || command == "watch") {
+    add("no-cache", po::bool_switch(&raw->no_cache),
+        "use no cache: hash every font again and look every font up again (caches live in "
+        "$XDG_CACHE_HOME/brief, else ~/.cache/brief)");
   }
   if (command == "validate") {
     add("no-layout", po::bool_switch(&job->no_layout),
@@ -282,6 +289,7 @@ CommandLine ParseCommandLine(const std::vector<std::string>& args, const EnvLook
     return Print(text.str());
   }
   job.resources = ResourceSearchPath(raw.resources, env, exe);
+  if (!raw.no_cache) job.cache_dir = CacheDirectory(env);
   if (vm.count("resources") && raw.resources.empty()) return UsageError(command + ": --resources needs a folder");
   job.exe = exe;
   if (command == "templates" || command == "schema") {

@@ -1,0 +1,136 @@
+#include "batch/hash_store.h"
+
+#include <charconv>
+#include <fstream>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "base/sha256.h"
+#include "output/atomic_write.h"
+
+namespace brief {
+
+namespace {
+
+constexpr std::string_view kHeader = "brief file hashes 1\n";
+constexpr std::string_view kChecksum = "sha256 ";
+
+bool IsHex64(std::string_view s) {
+  if (s.size() != 64) return false;
+  for (char c : s) {
+    if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
+  }
+  return true;
+}
+
+// Reads one space-terminated number from *line.
+template <typename T>
+bool Number(std::string_view* line, T* value) {
+  size_t space = line->find(' ');
+  if (space == std::string_view::npos || space == 0) return false;
+  auto [end, ec] = std::from_chars(line->data(), line->data() + space, *value);
+  if (ec != std::errc() || end != line->data() + space) return false;
+  line->remove_prefix(space + 1);
+  return true;
+}
+
+std::map<std::string, StoredHash> ReadStore(const std::string& file) {
+  std::map<std::string, StoredHash> entries;
+  if (file.empty()) return entries;
+  std::ifstream in(file, std::ios::binary);
+  if (!in) return entries;
+  std::ostringstream text;
+  text << in.rdbuf();
+  ParseHashStore(text.str(), &entries);
+  return entries;
+}
+
+}  // namespace
+
+std::string FormatHashStore(const std::map<std::string, StoredHash>& entries) {
+  std::string out(kHeader);
+  for (const auto& [path, e] : entries) {
+    // A path with a line break cannot be stored; it is hashed every time.
+    if (path.find('\n') != std::string::npos || path.empty()) continue;
+    out += fmt::format("{} {} {} {} {} {} {}\n", e.sha256, e.stamp.device, e.stamp.inode, e.stamp.size,
+                       e.stamp.mtime_ns, e.stamp.ctime_ns, path);
+  }
+  out += fmt::format("{}{}\n", kChecksum, Sha256Hex(out));
+  return out;
+}
+
+bool ParseHashStore(std::string_view text, std::map<std::string, StoredHash>* entries) {
+  entries->clear();
+  // The checksum line: "sha256 " + 64 hex digits + "\n", over all before it.
+  constexpr size_t kLast = kChecksum.size() + 64 + 1;
+  if (text.size() < kHeader.size() + kLast || text.substr(0, kHeader.size()) != kHeader) return false;
+  std::string_view body = text.substr(0, text.size() - kLast);
+  std::string_view last = text.substr(text.size() - kLast);
+  if (last.substr(0, kChecksum.size()) != kChecksum || last.back() != '\n' ||
+      last.substr(kChecksum.size(), 64) != Sha256Hex(body)) {
+    return false;
+  }
+  std::map<std::string, StoredHash> out;
+  body.remove_prefix(kHeader.size());
+  while (!body.empty()) {
+    size_t end = body.find('\n');
+    if (end == std::string_view::npos) return false;
+    std::string_view line = body.substr(0, end);
+    body.remove_prefix(end + 1);
+    StoredHash e;
+    if (line.size() < 65 || !IsHex64(line.substr(0, 64)) || line[64] != ' ') return false;
+    e.sha256 = std::string(line.substr(0, 64));
+    line.remove_prefix(65);
+    if (!Number(&line, &e.stamp.device) || !Number(&line, &e.stamp.inode) || !Number(&line, &e.stamp.size) ||
+        !Number(&line, &e.stamp.mtime_ns) || !Number(&line, &e.stamp.ctime_ns) || line.empty()) {
+      return false;
+    }
+    out[std::string(line)] = std::move(e);
+  }
+  *entries = std::move(out);
+  return true;
+}
+
+HashStore::HashStore(std::string file) : file_(std::move(file)), entries_(ReadStore(file_)) {}
+
+const std::string* HashStore::Find(const std::string& path, const FileStamp& stamp) const {
+  for (const auto* map : {&added_, &entries_}) {
+    auto it = map->find(path);
+    if (it != map->end() && it->second.stamp == stamp) return &it->second.sha256;
+  }
+  return nullptr;
+}
+
+void HashStore::Put(const std::string& path, const FileStamp& stamp, const std::string& sha256,
+                    long long now_ns) {
+  if (file_.empty() || !IsHex64(sha256)) return;
+  if (now_ns - std::max(stamp.mtime_ns, stamp.ctime_ns) < kRacyNanoseconds) return;
+  added_[path] = {stamp, sha256};
+}
+
+bool HashStore::Save(const FileSystem& fs, std::string* error) {
+  if (file_.empty() || added_.empty()) return true;
+  std::map<std::string, StoredHash> merged = ReadStore(file_);
+  for (auto& [path, e] : added_) merged[path] = e;
+  for (auto it = merged.begin(); it != merged.end();) {
+    FileStamp now;
+    bool current = fs.Stamp(it->first, &now) && now == it->second.stamp;
+    it = current ? std::next(it) : merged.erase(it);
+  }
+  if (!EnsureDirectory(DirName(file_), error)) return false;
+  if (!WriteFileAtomically(file_, FormatHashStore(merged), error)) return false;
+  entries_ = std::move(merged);
+  added_.clear();
+  return true;
+}
+
+std::string CacheDirectory(const EnvLookup& env) {
+  const char* xdg = env("XDG_CACHE_HOME");
+  if (xdg && xdg[0] == '/') return std::string(xdg) + "/brief";
+  const char* home = env("HOME");
+  if (home && home[0] == '/') return std::string(home) + "/.cache/brief";
+  return "";
+}
+
+}  // namespace brief

@@ -4,7 +4,7 @@
 Usage: shaping_check.py PDF TEXT
 
 Reads the first page's content stream, splits its text into lines (each
-started by a `Tm`), and for every line drawn in a single embedded font
+started by a `Tm` or a `Td`), and for every line drawn in a single embedded font
 compares its glyphs with the output of HarfBuzz's `hb-shape` for TEXT in the
 original font file that the embedded subset was made from:
 
@@ -13,7 +13,7 @@ original font file that the embedded subset was made from:
   resolved to points) and advance widths;
 * each glyph's position is computed from the TJ arithmetic (widths from the
   CIDFont's /W array, TJ adjustments, text rise) in 1/1000 em relative to the
-  line's Tm origin, and compared with hb-shape's x = sum of earlier advances
+  line's origin, and compared with hb-shape's x = sum of earlier advances
   + dx, y = dy, converted to 1/1000 em.
 
 First, every embedded font's /W widths must be the font's own advances
@@ -95,16 +95,16 @@ def parse_widths(array):
 
 
 def read_lines(page, fonts):
-    """Splits the page's text into lines: lists of PdfGlyph, one per Tm.
+    """Splits the page's text into lines: lists of PdfGlyph, one per Tm or Td.
 
     Positions are in 1/1000 em of the glyph's font size, relative to the
-    line's Tm origin. Only the operators the renderer writes are accepted;
+    line's origin. Only the operators the renderer writes are accepted;
     any other text-positioning operator is an error rather than a silently
     wrong position.
     """
     lines = []
     font, size = None, None
-    pen = rise = 0.0  # In points (text space; every Tm is a translation).
+    pen = rise = 0.0  # In points (text space; every Tm and Td is a translation).
     for operands, operator in pikepdf.parse_content_stream(page):
         op = str(operator)
         if op == "Tm":
@@ -113,13 +113,16 @@ def read_lines(page, fonts):
                 raise Failure("Tm with scaling or rotation is not supported")
             lines.append([])
             pen = 0.0
+        elif op == "Td":  # A new line, moved from the last line's origin.
+            lines.append([])
+            pen = 0.0
         elif op == "Tf":
             font, size = fonts[str(operands[0])], float(operands[1])
         elif op == "Ts":
             rise = float(operands[0])
         elif op == "TJ":
             if not lines:
-                raise Failure("glyphs shown before any Tm")
+                raise Failure("glyphs shown before any Tm or Td")
             for item in operands[0]:
                 if isinstance(item, pikepdf.String):
                     data = bytes(item)
@@ -130,7 +133,7 @@ def read_lines(page, fonts):
                         pen += font.width(cid) * size / 1000
                 else:
                     pen -= float(item) * size / 1000
-        elif op in ("Tj", "'", '"', "Td", "TD", "T*", "Tc", "Tw", "Tz", "TL"):
+        elif op in ("Tj", "'", '"', "TD", "T*", "Tc", "Tw", "Tz", "TL"):
             raise Failure("unsupported text operator %s in the content stream" % op)
     return lines
 

@@ -173,10 +173,16 @@ bool EmbeddedFont::Embed(PdfDocument& doc, const FontFace& face, const std::vect
 }
 
 void EmbeddedFont::AppendCode(uint32_t glyph, std::string* out) const {
-  static const char kHex[] = "0123456789ABCDEF";
   auto it = new_id_.find(glyph);
   uint32_t id = it == new_id_.end() ? 0 : it->second;
-  for (int shift = 12; shift >= 0; shift -= 4) out->push_back(kHex[(id >> shift) & 15]);
+  for (unsigned char byte : {static_cast<unsigned char>(id >> 8), static_cast<unsigned char>(id & 0xFF)}) {
+    switch (byte) {
+      case '(': case ')': case '\\': out->push_back('\\'); out->push_back(static_cast<char>(byte)); break;
+      case '\n': out->append("\\n"); break;
+      case '\r': out->append("\\r"); break;
+      default: out->push_back(static_cast<char>(byte));
+    }
+  }
 }
 
 double EmbeddedFont::Width(uint32_t glyph) const {

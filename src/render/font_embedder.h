@@ -33,7 +33,10 @@ class EmbeddedFont {
   // The Type0 font dictionary, for a page's /Font resources.
   HPDF_Dict dict() const { return type0_; }
 
-  // Appends the 4 hex digits of the character code for `glyph` (one given to Embed).
+  // Appends the two bytes of the character code for `glyph` (one given to
+  // Embed) as they go inside a literal string: '(', ')' and '\\' escaped,
+  // and CR and LF too, so that a content stream's lines stay lines and no
+  // reader turns a CR into an LF.
   void AppendCode(uint32_t glyph, std::string* out) const;
 
   // The width /W gives `glyph`: the face's advance, 1/1000 em (written to

@@ -113,7 +113,10 @@ void ShowLine(const TextItem& t, const std::vector<GlyphRef>& order, const std::
   }
   double pen = 0, rise = 0;
   std::string array;
+  bool in_string = false;  // The array ends inside an open literal string.
   auto flush = [&] {
+    if (in_string) array += ')';
+    in_string = false;
     if (!array.empty()) *out += "[" + array + "] TJ\n";
     array.clear();
   };
@@ -156,16 +159,14 @@ void ShowLine(const TextItem& t, const std::vector<GlyphRef>& order, const std::
     // along a line.
     double adjust = std::round((pen - target) * 100) / 100;  // Never more than 0.005 off.
     if (adjust != 0) {
+      if (in_string) array += ')';
+      in_string = false;
       array += Num(adjust);  // Always followed by a glyph string.
       pen -= adjust;
     }
-    if (!array.empty() && array.back() == '>') {
-      array.pop_back();  // Continue the glyph string.
-    } else {
-      array += "<";
-    }
+    if (!in_string) array += '(';  // Else the glyph string goes on.
+    in_string = true;
     font->AppendCode(g.id, &array);
-    array += ">";
     pen += font->Width(g.id);
     if (span < spans.size() && spans[span].last == k) {
       flush();
@@ -178,22 +179,46 @@ void ShowLine(const TextItem& t, const std::vector<GlyphRef>& order, const std::
   if (heavier) *out += "0 Tr\n";
 }
 
+// A coordinate in hundredths of a point, as Num writes it.
+long long Hundredths(double v) { return std::llround(v * 100); }
+
+// Hundredths of a point as a content-stream number ("-12.5", "36").
+std::string FromHundredths(long long h) {
+  std::string s = h < 0 ? "-" : "";
+  unsigned long long a = static_cast<unsigned long long>(h < 0 ? -h : h);
+  s += std::to_string(a / 100);
+  if (unsigned long long frac = a % 100; frac != 0) {
+    s += frac % 10 == 0 ? fmt::format(".{}", frac / 10) : fmt::format(".{:02}", frac);
+  }
+  return s;
+}
+
 // The text of the page as one BT ... ET block: font and colour set only
-// when they change, each line placed with an absolute text matrix,
-// graphemes whose glyphs do not spell them wrapped in /ActualText.
+// when they change, each line placed by a Td from the one before (the
+// text line matrix starts at the identity in BT), its origin rounded to
+// 0.01 pt first so the moves add up to exactly the rounded positions,
+//   Td_i = round(origin_i) - round(origin_(i-1)),
+// and graphemes whose glyphs do not spell them wrapped in /ActualText.
 std::string TextBlock(const std::vector<TextItem>& texts, const TextLayer& layer,
                       const std::map<int, EmbeddedFont>& fonts, double page_height) {
   std::string out = "BT\n";
   int face = -1;
   double size = -1;
   Color color{-1, -1, -1};
+  long long line_x = 0, line_y = 0;
   for (size_t i = 0; i < texts.size(); ++i) {
     const TextItem& t = texts[i];
     if (!(t.color == color)) {
       out += fmt::format("{} {} {} rg\n", Num(t.color.r), Num(t.color.g), Num(t.color.b));
       color = t.color;
     }
-    out += fmt::format("1 0 0 1 {} {} Tm\n", Num(t.x), Num(page_height - t.baseline));
+    long long x = Hundredths(t.x), y = Hundredths(page_height - t.baseline);
+    out += FromHundredths(x - line_x);
+    out += ' ';
+    out += FromHundredths(y - line_y);
+    out += " Td\n";
+    line_x = x;
+    line_y = y;
     if (t.size != size) face = -1;  // Tf sets both.
     size = t.size;
     ShowLine(t, layer.order[i], layer.spans[i], fonts, &face, &out);
@@ -422,7 +447,10 @@ RenderResult RenderPdf(const PageLayout& layout, const Template& t, const FontSe
     for (const auto& [face, font] : embedded) {
       HPDF_Dict_Add(font_resources, fmt::format("F{}", face).c_str(), font.dict());
     }
-    HPDF_Stream_WriteStr(attr->stream, TextBlock(items.texts, layer, embedded, H).c_str());
+    // Written with its length: glyph codes in literal strings hold NUL bytes.
+    std::string text = TextBlock(items.texts, layer, embedded, H);
+    HPDF_Stream_Write(attr->stream, reinterpret_cast<const HPDF_BYTE*>(text.data()),
+                      static_cast<HPDF_UINT>(text.size()));
   }
   for (const LinkItem& link : items.links) {
     HPDF_Rect rect{R(link.x), Y(link.y + link.h), R(link.x + link.w), Y(link.y)};

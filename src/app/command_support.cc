@@ -43,7 +43,13 @@ std::unique_ptr<BriefRenderer> PrepareRenderer(const Job& job, const FileSystem&
   }
   *template_path = found->path;
   std::vector<Diagnostic> template_problems;
-  std::optional<Template> tmpl = LoadTemplateFile(fs, *template_path, &template_problems);
+  // Stored trees are told apart by this binary's stamp as well as its
+  // version: a rebuilt loader never reads an older build's trees.
+  FileStamp self;
+  bool cache = !job.cache_dir.empty() && fs.Stamp("/proc/self/exe", &self);
+  TreeCache trees(cache ? job.cache_dir + "/trees" : "",
+                  fmt::format("{} {} {} {} {}", GeneratorName(), self.inode, self.size, self.mtime_ns, self.ctime_ns));
+  std::optional<Template> tmpl = LoadTemplateFile(fs, *template_path, &template_problems, &trees);
   // Template problems go to stderr whatever --format says: they stop the run.
   Job text_job = job;
   if (text_job.format != OutputFormat::kShort) text_job.format = OutputFormat::kText;

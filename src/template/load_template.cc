@@ -132,7 +132,7 @@ std::string TemplatePath(const std::string& templates_dir, const std::string& na
 }
 
 std::optional<Template> LoadTemplateFile(const FileSystem& fs, const std::string& path,
-                                         std::vector<Diagnostic>* diagnostics) {
+                                         std::vector<Diagnostic>* diagnostics, const TreeCache* trees) {
   size_t errors_before = static_cast<size_t>(CountSeverity(*diagnostics, Severity::kError));
   std::string source, error;
   LoadLimits limits;
@@ -142,7 +142,9 @@ std::optional<Template> LoadTemplateFile(const FileSystem& fs, const std::string
     return std::nullopt;
   }
   SyntaxTree tree;
-  if (!LoadYaml(path, source, limits, &tree, diagnostics)) return std::nullopt;
+  bool loaded = trees ? trees->Load(path, source, limits, &tree, diagnostics)
+                      : LoadYaml(path, source, limits, &tree, diagnostics);
+  if (!loaded) return std::nullopt;
   NodeReader r(path, tree, diagnostics);
   auto root = r.ReadMap(tree.root, "", {"template", "name", "page", "fonts", "type", "colors",
                                          "header", "headline", "gutter", "columns"});

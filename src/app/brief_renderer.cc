@@ -165,9 +165,9 @@ std::vector<Diagnostic> BriefRenderer::Check(const Brief& brief, const std::stri
 }
 
 std::unique_ptr<BriefRenderer> BriefRenderer::Create(const Template& t, const std::string& fonts_dir,
-                                                     std::string* error) {
+                                                     std::string* error, const std::string& cache_dir) {
   std::unique_ptr<BriefRenderer> r(new BriefRenderer(t));
-  r->fonts_ = FontSet::ForTemplate(t, fonts_dir, error);
+  r->fonts_ = FontSet::ForTemplate(t, fonts_dir, error, cache_dir.empty() ? "" : cache_dir + "/font-lookups");
   if (!r->fonts_) return nullptr;
   return r;
 }

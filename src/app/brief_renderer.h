@@ -29,9 +29,10 @@ struct RenderOutcome {
 
 class BriefRenderer {
  public:
-  // Loads the template's fonts. nullptr and *error when a font is missing.
+  // Loads the template's fonts (looked up through the store in
+  // `cache_dir` when given). nullptr and *error when a font is missing.
   static std::unique_ptr<BriefRenderer> Create(const Template& t, const std::string& fonts_dir,
-                                               std::string* error);
+                                               std::string* error, const std::string& cache_dir = "");
 
   // Lays the brief out (shrinking type down to the template's minimum if
   // needed) and renders it. `file` names the brief in diagnostics.

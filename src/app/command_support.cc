@@ -44,9 +44,11 @@ std::unique_ptr<BriefRenderer> PrepareRenderer(const Job& job, const FileSystem&
   *template_path = found->path;
   std::vector<Diagnostic> template_problems;
   // Stored trees are told apart by this binary's stamp as well as its
-  // version: a rebuilt loader never reads an older build's trees.
+  // version: a rebuilt loader never reads an older build's trees. (The
+  // path is /proc/self/exe read as a link, which tools that run the
+  // program, such as valgrind, report as the program itself.)
   FileStamp self;
-  bool cache = !job.cache_dir.empty() && fs.Stamp("/proc/self/exe", &self);
+  bool cache = !job.cache_dir.empty() && !job.exe.empty() && fs.Stamp(job.exe, &self);
   TreeCache trees(cache ? job.cache_dir + "/trees" : "",
                   fmt::format("{} {} {} {} {}", GeneratorName(), self.inode, self.size, self.mtime_ns, self.ctime_ns));
   std::optional<Template> tmpl = LoadTemplateFile(fs, *template_path, &template_problems, &trees);
@@ -57,7 +59,7 @@ std::unique_ptr<BriefRenderer> PrepareRenderer(const Job& job, const FileSystem&
   if (!tmpl) return nullptr;
   std::string error;
   std::unique_ptr<BriefRenderer> renderer =
-      BriefRenderer::Create(*tmpl, found->fonts_dir, &error);
+      BriefRenderer::Create(*tmpl, found->fonts_dir, &error, job.cache_dir);
   if (!renderer) err << "brief: error: template '" << *template_path << "': " << error << "\n";
   return renderer;
 }

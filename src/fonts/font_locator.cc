@@ -1,5 +1,7 @@
 #include "fonts/font_locator.h"
 
+#include "fonts/font_lookup_cache.h"
+
 #include <fontconfig/fontconfig.h>
 
 #include <algorithm>
@@ -139,7 +141,8 @@ FontLocation FromList(FcPattern* request, const std::vector<FcPattern*>& list) {
 }  // namespace
 
 std::vector<FontLocation> LocateFonts(const std::vector<std::string>& names,
-                                      const std::string& fonts_dir, std::vector<std::string>* errors) {
+                                      const std::string& fonts_dir, std::vector<std::string>* errors,
+                                      FontLookupCache* cache) {
   std::vector<FontLocation> found(names.size());
   errors->assign(names.size(), "");
   // fontconfig's global state is not safe to initialise from two threads.
@@ -154,6 +157,7 @@ std::vector<FontLocation> LocateFonts(const std::vector<std::string>& names,
   std::vector<int> family_of(names.size(), -1);  // Index into `wanted`.
   for (size_t i = 0; i < names.size(); ++i) {
     const std::string& name = names[i];
+    if (cache && cache->Find(name, fonts_dir, &found[i])) continue;
     if (name.size() > 4 && Lower(name.substr(name.size() - 4)) == ".ttf") {
       // A file of the fonts folder, by name: not a path that could reach
       // any file on the machine.
@@ -217,15 +221,18 @@ std::vector<FontLocation> LocateFonts(const std::vector<std::string>& names,
     if (found[i].path.empty()) {
       (*errors)[i] = "font '" + names[i] + "' is not installed and not in " +
                      (fonts_dir.empty() ? "the fonts folder" : fonts_dir + "/");
+    } else if (cache) {
+      cache->Put(names[i], fonts_dir, found[i]);
     }
     FcPatternDestroy(requests[i]);
   }
   return found;
 }
 
-FontLocation LocateFont(const std::string& name, const std::string& fonts_dir, std::string* error) {
+FontLocation LocateFont(const std::string& name, const std::string& fonts_dir, std::string* error,
+                        FontLookupCache* cache) {
   std::vector<std::string> errors;
-  FontLocation found = LocateFonts({name}, fonts_dir, &errors).front();
+  FontLocation found = LocateFonts({name}, fonts_dir, &errors, cache).front();
   if (found.path.empty()) *error = errors.front();
   return found;
 }

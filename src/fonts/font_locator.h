@@ -7,6 +7,8 @@
 
 namespace brief {
 
+class FontLookupCache;
+
 // A font file and the face in it: fontconfig's index, whose low 16 bits are
 // the face in a collection and whose high bits are 1 + the named instance of
 // a variable font (0: the default instance).
@@ -23,11 +25,15 @@ struct FontLocation {
 //    otherwise silently substitute another family). OpenType/CFF files are
 //    passed over for a TrueType one of the same family and style, which may
 //    be a named instance of a variable font ("Inter:style=Bold").
-FontLocation LocateFont(const std::string& name, const std::string& fonts_dir, std::string* error);
+// With a `cache`, a name found before is answered from it while the font
+// folders are unchanged (see FontLookupCache), and new answers are stored.
+FontLocation LocateFont(const std::string& name, const std::string& fonts_dir, std::string* error,
+                        FontLookupCache* cache = nullptr);
 
 // LocateFont for several names at once (one walk of the system's fonts):
 // a location per name, and (*errors)[i] set where names[i] has none.
 std::vector<FontLocation> LocateFonts(const std::vector<std::string>& names,
-                                      const std::string& fonts_dir, std::vector<std::string>* errors);
+                                      const std::string& fonts_dir, std::vector<std::string>* errors,
+                                      FontLookupCache* cache = nullptr);
 
 }  // namespace brief

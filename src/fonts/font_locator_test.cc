@@ -6,6 +6,7 @@
 #include <doctest/doctest.h>
 
 #include "fonts/font_face.h"
+#include "fonts/font_lookup_cache.h"
 
 using namespace brief;
 namespace fs = std::filesystem;
@@ -76,4 +77,42 @@ TEST_CASE("fonts: OpenType/CFF and damaged files are refused with a reason") {
   CHECK(FontFace::Load(otf.string(), 0, &error) == nullptr);
   CHECK(error.find("is truncated") != std::string::npos);
   fs::remove(otf);
+}
+
+TEST_CASE("font lookups: stored answers are used while the font folders and the file are unchanged") {
+  namespace fs = std::filesystem;
+  char name[] = "/tmp/brief_lookups_XXXXXX";
+  std::string root = mkdtemp(name);
+  std::string fonts = root + "/fonts", store = root + "/cache/font-lookups";
+  fs::create_directories(fonts);
+  fs::copy_file("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", fonts + "/Body.ttf");
+  std::string error;
+  {
+    // A name no installed font has, stored by hand: only the store can answer it.
+    FontLookupCache cache(store);
+    cache.Put("Made Up Sans", fonts, {fonts + "/Body.ttf", 0});
+    FontLocation real = LocateFont("DejaVu Sans", fonts, &error, &cache);
+    CHECK(real.path == fonts + "/Body.ttf");
+  }
+  FontLookupCache cache(store);
+  FontLocation found = LocateFont("Made Up Sans", fonts, &error, &cache);
+  CHECK(found.path == fonts + "/Body.ttf");
+  // A font added to the folder changes what a lookup could find: the store is not used.
+  fs::copy_file("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf", fonts + "/Bold.ttf");
+  FontLookupCache after(store);
+  error.clear();
+  CHECK(LocateFont("Made Up Sans", fonts, &error, &after).path.empty());
+  CHECK(error.find("not installed") != std::string::npos);
+  // A damaged store is ignored.
+  FontLookupCache fresh(store);
+  fresh.Put("Made Up Sans", fonts, {fonts + "/Body.ttf", 0});
+  std::ofstream(store, std::ios::app) << "x";
+  FontLookupCache damaged(store);
+  FontLocation none;
+  CHECK_FALSE(damaged.Find("Made Up Sans", fonts, &none));
+  // No store file: nothing is kept.
+  FontLookupCache off("");
+  off.Put("Made Up Sans", fonts, {fonts + "/Body.ttf", 0});
+  CHECK_FALSE(off.Find("Made Up Sans", fonts, &none));
+  fs::remove_all(root);
 }

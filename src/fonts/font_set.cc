@@ -3,12 +3,13 @@
 namespace brief {
 
 std::unique_ptr<FontSet> FontSet::ForTemplate(const Template& t, const std::string& fonts_dir,
-                                              std::string* error) {
+                                              std::string* error, const std::string& lookups_file) {
   auto set = std::unique_ptr<FontSet>(new FontSet());
+  set->lookups_ = std::make_unique<FontLookupCache>(lookups_file);
   std::vector<std::string> names = {t.font_regular, t.font_bold};
   names.insert(names.end(), t.font_fallbacks.begin(), t.font_fallbacks.end());
   std::vector<std::string> errors;
-  std::vector<FontLocation> where = LocateFonts(names, fonts_dir, &errors);
+  std::vector<FontLocation> where = LocateFonts(names, fonts_dir, &errors, set->lookups_.get());
   // Every font the template names is loaded now, so a missing or broken
   // file is reported before any brief.
   size_t next = 0;
@@ -63,7 +64,7 @@ const FontFace& FontSet::get(int i) const {
   // one, else its regular face.
   std::call_once(slot.once, [&] {
     std::string error;
-    slot.where = LocateFont(slot.name, slot.fonts_dir, &error);
+    slot.where = LocateFont(slot.name, slot.fonts_dir, &error, lookups_.get());
     if (!slot.where.path.empty()) slot.face = FontFace::Load(slot.where.path, slot.where.index, &error);
     if (slot.face && !slot.face->bold()) slot.face.reset();
     slot.use = slot.face ? slot.face.get() : &get(slot.regular);

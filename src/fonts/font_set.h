@@ -10,6 +10,7 @@
 
 #include "fonts/font_face.h"
 #include "fonts/font_locator.h"
+#include "fonts/font_lookup_cache.h"
 #include "template/template.h"
 #include "text/font_metrics.h"
 
@@ -21,8 +22,10 @@ class FontSet : public FontMetrics {
   // Returns nullptr with *error naming the font that failed. The bold face
   // of each fallback family, for bold text, is looked for when bold text
   // first needs that fallback.
+  // Lookups go through the store `lookups_file` when given (see
+  // FontLookupCache).
   static std::unique_ptr<FontSet> ForTemplate(const Template& t, const std::string& fonts_dir,
-                                              std::string* error);
+                                              std::string* error, const std::string& lookups_file = "");
 
   int FaceCount() const override { return static_cast<int>(slots_.size()); }
   const std::vector<int>& Chain(int face) const override {
@@ -61,6 +64,7 @@ class FontSet : public FontMetrics {
   const FontFace& get(int i) const;
 
   std::vector<std::unique_ptr<Slot>> slots_;
+  std::unique_ptr<FontLookupCache> lookups_;  // Used under a lock (LocateFonts').
   std::vector<std::vector<int>> chains_;  // Per face: itself, then its fallbacks.
 };
 

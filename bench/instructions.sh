@@ -10,7 +10,8 @@
 # rendered in, and the parent that plans the batch and writes the
 # manifest). Caches are warm (a first run fills them) unless --no-cache
 # is given: then every figure is for a run with no cache at all.
-#   bench/instructions.sh [N] [--no-cache]    (default N = 21; needs valgrind)
+#   bench/instructions.sh [N] [--no-cache]    (default N = 21; needs valgrind;
+#   BRIEF=path/to/brief measures another build)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 count=21
@@ -21,7 +22,7 @@ for arg in "$@"; do
     *) count="$arg" ;;
   esac
 done
-brief=build/brief
+brief=${BRIEF:-build/brief}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 export XDG_CACHE_HOME="$work/cache"

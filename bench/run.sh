@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Measures brief on this machine: one brief end to end, batch throughput
 # (one thread and all cores), PDF size, peak memory, and instruction counts
-# (callgrind, repeatable whatever else the machine does).
+# (callgrind, repeatable whatever else the machine does: bench/instructions.sh).
 #   bench/run.sh [COPIES]    (default 400 copies of the Avtotor brief)
 # Needs a built build/brief (./run render builds it); valgrind is optional.
 set -euo pipefail
@@ -40,11 +40,7 @@ for jobs in 1 "$(nproc)"; do
 done
 echo "peak memory, batch -j $(nproc): $(peak "$brief" render -q --force "$work/in" -o "$work/out") KiB"
 if command -v valgrind >/dev/null; then
-  # Briefs render in a worker process, whose count includes everything the
-  # run did before forking it: the largest count is the run's.
-  refs() { awk '/refs:/ {gsub(",","",$4); if ($4 + 0 > n) n = $4 + 0} END {print n}'; }
-  one=$(valgrind --tool=callgrind --callgrind-out-file=/dev/null "$brief" render -q --force briefs/avtotor.yaml -o "$work/cg1" 2>&1 | refs)
-  mkdir -p "$work/ten"; for i in $(seq 1 10); do cp briefs/avtotor.yaml "$work/ten/b$i.yaml"; done
-  ten=$(valgrind --tool=callgrind --callgrind-out-file=/dev/null "$brief" render -q --force -j 1 "$work/ten" -o "$work/cg10" 2>&1 | refs)
-  echo "instructions: one brief $one; each further brief in a batch $(( (ten - one) / 9 ))"
+  # Instructions: a batch of distinct generated briefs, and a cold single
+  # brief (bench/instructions.sh; every process counted once).
+  bench/instructions.sh
 fi

@@ -10,6 +10,7 @@
 
 #include <doctest/doctest.h>
 
+#include "batch/hash_store.h"
 #include "tests/pdf_checks.h"
 #include "tests/run_binary.h"
 
@@ -565,4 +566,29 @@ TEST_CASE("batch: font hashes are kept in the cache folder, a damaged store is r
   r = RunBrief("render -q --force --no-cache " + in.path + " -o " + out.path, "XDG_CACHE_HOME=" + other.path);
   REQUIRE_MESSAGE(r.status == 0, r.err);
   CHECK_FALSE(fs::exists(other.path + "/brief"));
+}
+
+TEST_CASE("batch: runs at the same time share one cache folder and leave every cache file whole") {
+  TempDir cache, in;
+  fs::copy_file("briefs/avtotor.yaml", in.path + "/a.yaml");
+  fs::copy_file("tests/briefs/valid/cjk.yaml", in.path + "/c.yaml");
+  std::string env = "XDG_CACHE_HOME=" + cache.path;
+  std::vector<TempDir> outs(4);
+  std::string command;
+  for (const TempDir& out : outs) {
+    command += std::string(BRIEF_BINARY) + " render -q --force " + in.path + " -o " + out.path + " & ";
+  }
+  Run r = RunShell(env + " sh -c '" + command + " wait'");
+  CHECK_MESSAGE(r.status == 0, r.err);
+  for (const TempDir& out : outs) CHECK(PdfsIn(out.path) == std::vector<std::string>{"a.pdf", "c.pdf"});
+  // Each cache file is whole (its checksum holds): a later run reads them all.
+  std::map<std::string, brief::StoredHash> hashes;
+  CHECK(brief::ParseHashStore(ReadWhole(cache.path + "/brief/file-hashes"), &hashes));
+  CHECK(!hashes.empty());
+  std::string lookups = ReadWhole(cache.path + "/brief/font-lookups");
+  CHECK(lookups.rfind("brief font lookups 1\n", 0) == 0);
+  CHECK(lookups.find("\nsha256 ") != std::string::npos);
+  Run again = RunBrief("render -q --force " + in.path + " -o " + outs[0].path, env);
+  CHECK_MESSAGE(again.status == 0, again.err);
+  CHECK(ReadWhole(outs[0].path + "/a.pdf") == ReadWhole(outs[1].path + "/a.pdf"));
 }

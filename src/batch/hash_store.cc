@@ -7,7 +7,7 @@
 #include <fmt/format.h>
 
 #include "base/sha256.h"
-#include "output/atomic_write.h"
+#include "output/cache_file.h"
 
 namespace brief {
 
@@ -38,11 +38,8 @@ bool Number(std::string_view* line, T* value) {
 std::map<std::string, StoredHash> ReadStore(const std::string& file) {
   std::map<std::string, StoredHash> entries;
   if (file.empty()) return entries;
-  std::ifstream in(file, std::ios::binary);
-  if (!in) return entries;
-  std::ostringstream text;
-  text << in.rdbuf();
-  ParseHashStore(text.str(), &entries);
+  std::string text;
+  if (ReadCacheFile(file, &text)) ParseHashStore(text, &entries);
   return entries;
 }
 
@@ -118,8 +115,10 @@ bool HashStore::Save(const FileSystem& fs, std::string* error) {
     bool current = fs.Stamp(it->first, &now) && now == it->second.stamp;
     it = current ? std::next(it) : merged.erase(it);
   }
-  if (!EnsureDirectory(DirName(file_), error)) return false;
-  if (!WriteFileAtomically(file_, FormatHashStore(merged), error)) return false;
+  if (!WriteCacheFile(file_, FormatHashStore(merged))) {
+    *error = "cannot write " + file_;
+    return false;
+  }
   entries_ = std::move(merged);
   added_.clear();
   return true;

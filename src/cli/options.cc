@@ -117,8 +117,8 @@ po::options_description CommandOptions(const std::string& command, Job* job, Raw
   }
   if (command == "validate" || command == "render" || command == "mail" || command == "watch") {
     add("no-cache", po::bool_switch(&raw->no_cache),
-        "use no cache: hash every font again and look every font up again (caches live in "
-        "$XDG_CACHE_HOME/brief, else ~/.cache/brief)");
+        "use no cache: hash every font, look every font up and parse the template again (caches "
+        "live in $XDG_CACHE_HOME/brief, else ~/.cache/brief)");
   }
   if (command == "validate") {
     add("no-layout", po::bool_switch(&job->no_layout),

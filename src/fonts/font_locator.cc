@@ -226,6 +226,7 @@ std::vector<FontLocation> LocateFonts(const std::vector<std::string>& names,
     }
     FcPatternDestroy(requests[i]);
   }
+  if (cache) cache->Save();
   return found;
 }
 

@@ -106,7 +106,15 @@ TEST_CASE("font lookups: stored answers are used while the font folders and the 
   // A damaged store is ignored.
   FontLookupCache fresh(store);
   fresh.Put("Made Up Sans", fonts, {fonts + "/Body.ttf", 0});
-  std::ofstream(store, std::ios::app) << "x";
+  fresh.Save();
+  std::string text;
+  {
+    std::ifstream in(store);
+    text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  }
+  REQUIRE(!text.empty());
+  text.back() = 'x';  // Even the last newline is checked.
+  std::ofstream(store, std::ios::trunc) << text;
   FontLookupCache damaged(store);
   FontLocation none;
   CHECK_FALSE(damaged.Find("Made Up Sans", fonts, &none));

@@ -14,7 +14,7 @@
 #include <fmt/format.h>
 
 #include "base/sha256.h"
-#include "output/atomic_write.h"
+#include "output/cache_file.h"
 
 namespace brief {
 
@@ -115,16 +115,14 @@ const std::string& FontLookupCache::Signature(const std::string& fonts_dir) {
 
 std::map<FontLookupCache::Key, FontLookupCache::Entry> FontLookupCache::ReadStore() const {
   std::map<Key, Entry> out;
-  std::ifstream in(file_, std::ios::binary);
-  if (!in) return out;
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  std::string text = buffer.str();
+  std::string text;
+  if (!ReadCacheFile(file_, &text)) return out;
   constexpr size_t kLast = kChecksum.size() + 64 + 1;
   if (text.size() < kHeader.size() + kLast || text.compare(0, kHeader.size(), kHeader) != 0) return out;
   std::string_view body(text.data(), text.size() - kLast);
   std::string_view last(text.data() + text.size() - kLast, kLast);
-  if (last.substr(0, kChecksum.size()) != kChecksum || last.substr(kChecksum.size(), 64) != Sha256Hex(body)) {
+  if (last.substr(0, kChecksum.size()) != kChecksum || last.back() != '\n' ||
+      last.substr(kChecksum.size(), 64) != Sha256Hex(body)) {
     return out;
   }
   body.remove_prefix(kHeader.size());
@@ -166,9 +164,15 @@ void FontLookupCache::Put(const std::string& name, const std::string& fonts_dir,
   if (file_.empty() || !Storable(name) || !Storable(fonts_dir) || !Storable(where.path) || where.path.empty()) return;
   Entry e{Signature(fonts_dir), {}, where};
   if (!DiskFileSystem().Stamp(where.path, &e.stamp)) return;
-  std::map<Key, Entry> merged = ReadStore();  // Another run may have saved since.
-  merged[{name, fonts_dir}] = e;
   entries_[{name, fonts_dir}] = e;
+  added_[{name, fonts_dir}] = e;
+}
+
+void FontLookupCache::Save() {
+  if (file_.empty() || added_.empty()) return;
+  std::map<Key, Entry> merged = ReadStore();  // Another run may have saved since.
+  for (const auto& [key, e] : added_) merged[key] = e;
+  added_.clear();
   std::string text(kHeader);
   for (const auto& [key, entry] : merged) {
     const FileStamp& s = entry.stamp;
@@ -176,8 +180,7 @@ void FontLookupCache::Put(const std::string& name, const std::string& fonts_dir,
                         s.mtime_ns, s.ctime_ns, entry.where.index, key.first, key.second, entry.where.path);
   }
   text += fmt::format("{}{}\n", kChecksum, Sha256Hex(text));
-  std::string error;
-  if (EnsureDirectory(DirName(file_), &error)) WriteFileAtomically(file_, text, &error);
+  WriteCacheFile(file_, text);
 }
 
 }  // namespace brief

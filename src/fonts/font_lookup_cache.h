@@ -31,10 +31,14 @@ class FontLookupCache {
   // file are as they were when it was found.
   bool Find(const std::string& name, const std::string& fonts_dir, FontLocation* found);
 
-  // Records a location just found and saves the store (merged with what is
-  // on disk, written atomically; a store that cannot be written costs only
-  // speed).
+  // Records a location just found; Save writes it.
   void Put(const std::string& name, const std::string& fonts_dir, const FontLocation& where);
+
+  // Saves what Put recorded, merged with the store as it is on disk now,
+  // atomically (a store that cannot be written costs only speed). Two runs
+  // saving at the same moment can each miss the other's new entries; they
+  // are found again, and stored, by a later run.
+  void Save();
 
  private:
   struct Entry {
@@ -49,6 +53,7 @@ class FontLookupCache {
   std::string file_;
   bool read_ = false;
   std::map<Key, Entry> entries_;
+  std::map<Key, Entry> added_;
   std::map<std::string, std::string> signatures_;  // fonts_dir → signature, this process.
 };
 

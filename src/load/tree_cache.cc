@@ -8,7 +8,7 @@
 
 #include "base/filesystem.h"
 #include "base/sha256.h"
-#include "output/atomic_write.h"
+#include "output/cache_file.h"
 
 namespace brief {
 
@@ -94,20 +94,19 @@ bool TreeCache::Load(const std::string& file, std::string_view source, const Loa
                                           limits.max_nodes, limits.what) +
                               std::string(source));
   std::string path = dir_ + "/" + key + ".tree";
-  {
-    std::ifstream in(path, std::ios::binary);
-    if (in) {
-      std::ostringstream bytes;
-      bytes << in.rdbuf();
-      if (DeserializeTree(bytes.str(), tree)) return true;
-    }
+  // The entry starts with its key, so a file copied to another entry's
+  // name is not taken for it.
+  const std::string first_line = key + "\n";
+  std::string bytes;
+  if (ReadCacheFile(path, &bytes) && bytes.compare(0, first_line.size(), first_line) == 0 &&
+      DeserializeTree(std::string_view(bytes).substr(first_line.size()), tree)) {
+    return true;
   }
   size_t before = diagnostics->size();
   if (!LoadYaml(file, source, limits, tree, diagnostics)) return false;
   if (diagnostics->size() == before) {
     // A cache that cannot be written costs only speed.
-    std::string error;
-    if (EnsureDirectory(dir_, &error)) WriteFileAtomically(path, SerializeTree(*tree), &error);
+    WriteCacheFile(path, first_line + SerializeTree(*tree));
   }
   return true;
 }

@@ -4,6 +4,8 @@
 #include <fstream>
 #include <sstream>
 
+#include <sys/stat.h>
+
 #include <doctest/doctest.h>
 
 namespace brief {
@@ -86,7 +88,24 @@ TEST_CASE("tree cache: a file that loads is stored and found by its bytes, and b
   SyntaxTree again;
   REQUIRE(cache.Load("t.yaml", source, LoadLimits{}, &again, &d));
   CheckSame(direct, again);
-  CHECK(DeserializeTree(ReadAll(entry), &again));
+  std::string rewritten = ReadAll(entry);
+  CHECK(DeserializeTree(rewritten.substr(rewritten.find('\n') + 1), &again));
+  // An entry copied over another's name is not taken for it.
+  std::string other_source = "z: [other]\n";
+  SyntaxTree other_direct;
+  REQUIRE(LoadYaml("o.yaml", other_source, LoadLimits{}, &other_direct, &d));
+  REQUIRE(cache.Load("o.yaml", other_source, LoadLimits{}, &again, &d));
+  for (const auto& e : std::filesystem::directory_iterator(dir)) {
+    if (e.path().string() != entry) std::filesystem::copy_file(entry, e.path(), std::filesystem::copy_options::overwrite_existing);
+  }
+  REQUIRE(cache.Load("o.yaml", other_source, LoadLimits{}, &again, &d));
+  CheckSame(other_direct, again);
+  // A FIFO where an entry belongs is passed over, without waiting for a writer.
+  std::filesystem::remove(entry);
+  REQUIRE(mkfifo(entry.c_str(), 0644) == 0);
+  REQUIRE(cache.Load("t.yaml", source, LoadLimits{}, &again, &d));
+  CheckSame(direct, again);
+  CHECK(std::filesystem::is_regular_file(entry));
   // Other bytes, other limits or another build: other entries.
   REQUIRE(cache.Load("t.yaml", source + "c: 2\n", LoadLimits{}, &again, &d));
   LoadLimits small;
@@ -94,7 +113,7 @@ TEST_CASE("tree cache: a file that loads is stored and found by its bytes, and b
   REQUIRE(cache.Load("t.yaml", source, small, &again, &d));
   TreeCache other(dir, "brief test build 2");
   REQUIRE(other.Load("t.yaml", source, LoadLimits{}, &again, &d));
-  CHECK(count() == 4);
+  CHECK(count() == 5);
   // A file that does not load is never stored: its errors come every time.
   std::string broken = "a: [1, 2\n";
   std::vector<Diagnostic> e1, e2;
@@ -102,7 +121,7 @@ TEST_CASE("tree cache: a file that loads is stored and found by its bytes, and b
   CHECK_FALSE(cache.Load("e.yaml", broken, LoadLimits{}, &again, &e2));
   CHECK_FALSE(e1.empty());
   CHECK(e1.size() == e2.size());
-  CHECK(count() == 4);
+  CHECK(count() == 5);
   // No folder: no cache.
   TreeCache none("", "x");
   REQUIRE(none.Load("t.yaml", source, LoadLimits{}, &again, &d));

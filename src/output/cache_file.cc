@@ -1,0 +1,40 @@
+#include "output/cache_file.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "base/filesystem.h"
+#include "output/atomic_write.h"
+
+namespace brief {
+
+bool ReadCacheFile(const std::string& path, std::string* bytes) {
+  // O_NONBLOCK: opening a FIFO to read would otherwise wait for a writer.
+  int fd = open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) return false;
+  struct stat st;
+  bool ok = fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
+  bytes->clear();
+  char buffer[65536];
+  while (ok) {
+    ssize_t n = read(fd, buffer, sizeof buffer);
+    if (n < 0) ok = false;
+    if (n <= 0) break;
+    bytes->append(buffer, static_cast<size_t>(n));
+  }
+  close(fd);
+  return ok;
+}
+
+bool WriteCacheFile(const std::string& path, const std::string& bytes) {
+  struct stat st;
+  if (lstat(path.c_str(), &st) == 0) {
+    bool good = S_ISREG(st.st_mode) && access(path.c_str(), R_OK | W_OK) == 0;
+    if (!good && (S_ISDIR(st.st_mode) ? rmdir(path.c_str()) : unlink(path.c_str())) != 0) return false;
+  }
+  std::string error;
+  return EnsureDirectory(DirName(path), &error) && WriteFileAtomically(path, bytes, &error);
+}
+
+}  // namespace brief

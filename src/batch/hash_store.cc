@@ -1,9 +1,5 @@
 #include "batch/hash_store.h"
 
-#include <charconv>
-#include <fstream>
-#include <sstream>
-
 #include <fmt/format.h>
 
 #include "base/sha256.h"
@@ -14,24 +10,12 @@ namespace brief {
 namespace {
 
 constexpr std::string_view kHeader = "brief file hashes 1\n";
-constexpr std::string_view kChecksum = "sha256 ";
 
 bool IsHex64(std::string_view s) {
   if (s.size() != 64) return false;
   for (char c : s) {
     if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
   }
-  return true;
-}
-
-// Reads one space-terminated number from *line.
-template <typename T>
-bool Number(std::string_view* line, T* value) {
-  size_t space = line->find(' ');
-  if (space == std::string_view::npos || space == 0) return false;
-  auto [end, ec] = std::from_chars(line->data(), line->data() + space, *value);
-  if (ec != std::errc() || end != line->data() + space) return false;
-  line->remove_prefix(space + 1);
   return true;
 }
 
@@ -46,30 +30,21 @@ std::map<std::string, StoredHash> ReadStore(const std::string& file) {
 }  // namespace
 
 std::string FormatHashStore(const std::map<std::string, StoredHash>& entries) {
-  std::string out(kHeader);
+  std::string out;
   for (const auto& [path, e] : entries) {
     // A path with a line break cannot be stored; it is hashed every time.
     if (path.find('\n') != std::string::npos || path.empty()) continue;
     out += fmt::format("{} {} {} {} {} {} {}\n", e.sha256, e.stamp.device, e.stamp.inode, e.stamp.size,
                        e.stamp.mtime_ns, e.stamp.ctime_ns, path);
   }
-  out += fmt::format("{}{}\n", kChecksum, Sha256Hex(out));
-  return out;
+  return SealCacheText(kHeader, out);
 }
 
 bool ParseHashStore(std::string_view text, std::map<std::string, StoredHash>* entries) {
   entries->clear();
-  // The checksum line: "sha256 " + 64 hex digits + "\n", over all before it.
-  constexpr size_t kLast = kChecksum.size() + 64 + 1;
-  if (text.size() < kHeader.size() + kLast || text.substr(0, kHeader.size()) != kHeader) return false;
-  std::string_view body = text.substr(0, text.size() - kLast);
-  std::string_view last = text.substr(text.size() - kLast);
-  if (last.substr(0, kChecksum.size()) != kChecksum || last.back() != '\n' ||
-      last.substr(kChecksum.size(), 64) != Sha256Hex(body)) {
-    return false;
-  }
+  std::string_view body;
+  if (!UnsealCacheText(text, kHeader, &body)) return false;
   std::map<std::string, StoredHash> out;
-  body.remove_prefix(kHeader.size());
   while (!body.empty()) {
     size_t end = body.find('\n');
     if (end == std::string_view::npos) return false;
@@ -79,8 +54,9 @@ bool ParseHashStore(std::string_view text, std::map<std::string, StoredHash>* en
     if (line.size() < 65 || !IsHex64(line.substr(0, 64)) || line[64] != ' ') return false;
     e.sha256 = std::string(line.substr(0, 64));
     line.remove_prefix(65);
-    if (!Number(&line, &e.stamp.device) || !Number(&line, &e.stamp.inode) || !Number(&line, &e.stamp.size) ||
-        !Number(&line, &e.stamp.mtime_ns) || !Number(&line, &e.stamp.ctime_ns) || line.empty()) {
+    if (!TakeNumber(&line, &e.stamp.device, ' ') || !TakeNumber(&line, &e.stamp.inode, ' ') ||
+        !TakeNumber(&line, &e.stamp.size, ' ') || !TakeNumber(&line, &e.stamp.mtime_ns, ' ') ||
+        !TakeNumber(&line, &e.stamp.ctime_ns, ' ') || line.empty()) {
       return false;
     }
     out[std::string(line)] = std::move(e);

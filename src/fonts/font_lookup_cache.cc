@@ -1,10 +1,7 @@
 #include "fonts/font_lookup_cache.h"
 
 #include <algorithm>
-#include <charconv>
 #include <cstdlib>
-#include <fstream>
-#include <sstream>
 #include <string_view>
 #include <vector>
 
@@ -22,7 +19,6 @@ namespace {
 
 
 constexpr std::string_view kHeader = "brief font lookups 1\n";
-constexpr std::string_view kChecksum = "sha256 ";
 
 std::string Env(const char* name) {
   const char* v = std::getenv(name);
@@ -55,14 +51,6 @@ void ListFolder(const std::string& dir, bool deep, std::string* out) {
   closedir(d);
   std::sort(subdirs.begin(), subdirs.end());
   for (const std::string& sub : subdirs) ListFolder(sub, true, out);
-}
-
-template <typename T>
-bool Number(std::string_view* line, T* value, char end) {
-  auto [p, ec] = std::from_chars(line->data(), line->data() + line->size(), *value);
-  if (ec != std::errc() || p == line->data() + line->size() || *p != end) return false;
-  line->remove_prefix(static_cast<size_t>(p - line->data()) + 1);
-  return true;
 }
 
 bool Field(std::string_view* line, std::string* value) {
@@ -117,15 +105,8 @@ std::map<FontLookupCache::Key, FontLookupCache::Entry> FontLookupCache::ReadStor
   std::map<Key, Entry> out;
   std::string text;
   if (!ReadCacheFile(file_, &text)) return out;
-  constexpr size_t kLast = kChecksum.size() + 64 + 1;
-  if (text.size() < kHeader.size() + kLast || text.compare(0, kHeader.size(), kHeader) != 0) return out;
-  std::string_view body(text.data(), text.size() - kLast);
-  std::string_view last(text.data() + text.size() - kLast, kLast);
-  if (last.substr(0, kChecksum.size()) != kChecksum || last.back() != '\n' ||
-      last.substr(kChecksum.size(), 64) != Sha256Hex(body)) {
-    return out;
-  }
-  body.remove_prefix(kHeader.size());
+  std::string_view body;
+  if (!UnsealCacheText(text, kHeader, &body)) return out;
   std::map<Key, Entry> entries;
   while (!body.empty()) {
     size_t end = body.find('\n');
@@ -134,9 +115,9 @@ std::map<FontLookupCache::Key, FontLookupCache::Entry> FontLookupCache::ReadStor
     body.remove_prefix(end + 1);
     Entry e;
     std::string name, dir;
-    if (!Field(&line, &e.signature) || !Number(&line, &e.stamp.device, ' ') || !Number(&line, &e.stamp.inode, ' ') ||
-        !Number(&line, &e.stamp.size, ' ') || !Number(&line, &e.stamp.mtime_ns, ' ') ||
-        !Number(&line, &e.stamp.ctime_ns, '\t') || !Number(&line, &e.where.index, '\t') || !Field(&line, &name) ||
+    if (!Field(&line, &e.signature) || !TakeNumber(&line, &e.stamp.device, ' ') || !TakeNumber(&line, &e.stamp.inode, ' ') ||
+        !TakeNumber(&line, &e.stamp.size, ' ') || !TakeNumber(&line, &e.stamp.mtime_ns, ' ') ||
+        !TakeNumber(&line, &e.stamp.ctime_ns, '\t') || !TakeNumber(&line, &e.where.index, '\t') || !Field(&line, &name) ||
         !Field(&line, &dir) || line.empty()) {
       return out;
     }
@@ -173,14 +154,13 @@ void FontLookupCache::Save() {
   std::map<Key, Entry> merged = ReadStore();  // Another run may have saved since.
   for (const auto& [key, e] : added_) merged[key] = e;
   added_.clear();
-  std::string text(kHeader);
+  std::string text;
   for (const auto& [key, entry] : merged) {
     const FileStamp& s = entry.stamp;
     text += fmt::format("{}\t{} {} {} {} {}\t{}\t{}\t{}\t{}\n", entry.signature, s.device, s.inode, s.size,
                         s.mtime_ns, s.ctime_ns, entry.where.index, key.first, key.second, entry.where.path);
   }
-  text += fmt::format("{}{}\n", kChecksum, Sha256Hex(text));
-  WriteCacheFile(file_, text);
+  WriteCacheFile(file_, SealCacheText(kHeader, text));
 }
 
 }  // namespace brief

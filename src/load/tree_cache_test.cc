@@ -2,21 +2,21 @@
 
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 
 #include <sys/stat.h>
 
 #include <doctest/doctest.h>
+
+#include "output/cache_file.h"
 
 namespace brief {
 
 namespace {
 
 std::string ReadAll(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
+  std::string bytes;
+  ReadCacheFile(path, &bytes);
+  return bytes;
 }
 
 void CheckSame(const SyntaxTree& a, const SyntaxTree& b) {

@@ -4,10 +4,40 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <fmt/format.h>
+
 #include "base/filesystem.h"
+#include "base/sha256.h"
 #include "output/atomic_write.h"
 
 namespace brief {
+
+namespace {
+
+constexpr std::string_view kChecksum = "sha256 ";
+constexpr size_t kChecksumLine = kChecksum.size() + 64 + 1;
+
+}  // namespace
+
+std::string SealCacheText(std::string_view header, std::string_view body) {
+  std::string text;
+  text.reserve(header.size() + body.size() + kChecksumLine);
+  text.append(header).append(body);
+  text += fmt::format("{}{}\n", kChecksum, Sha256Hex(text));
+  return text;
+}
+
+bool UnsealCacheText(std::string_view text, std::string_view header, std::string_view* body) {
+  if (text.size() < header.size() + kChecksumLine || text.substr(0, header.size()) != header) return false;
+  std::string_view sealed = text.substr(0, text.size() - kChecksumLine);
+  std::string_view last = text.substr(text.size() - kChecksumLine);
+  if (last.substr(0, kChecksum.size()) != kChecksum || last.back() != '\n' ||
+      last.substr(kChecksum.size(), 64) != Sha256Hex(sealed)) {
+    return false;
+  }
+  *body = sealed.substr(header.size());
+  return true;
+}
 
 bool ReadCacheFile(const std::string& path, std::string* bytes) {
   // O_NONBLOCK: opening a FIFO to read would otherwise wait for a writer.

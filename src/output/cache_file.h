@@ -2,9 +2,30 @@
 // whatever another program or a damaged disk left at their names.
 #pragma once
 
+#include <charconv>
 #include <string>
+#include <string_view>
 
 namespace brief {
+
+// A cache file's text: `header` (its own line, naming the format and
+// version), `body`, and a last line "sha256 <hex>\n" of everything before it.
+std::string SealCacheText(std::string_view header, std::string_view body);
+
+// The body of SealCacheText's text, when it starts with `header` and its
+// checksum holds; false for anything else (truncated, edited, another
+// format or version).
+bool UnsealCacheText(std::string_view text, std::string_view header, std::string_view* body);
+
+// Reads a decimal number that `end` follows from the front of *in, and
+// removes both; false (with *in as it was) if none is there.
+template <typename T>
+bool TakeNumber(std::string_view* in, T* value, char end) {
+  auto [p, ec] = std::from_chars(in->data(), in->data() + in->size(), *value);
+  if (ec != std::errc() || p == in->data() + in->size() || *p != end) return false;
+  in->remove_prefix(static_cast<size_t>(p - in->data()) + 1);
+  return true;
+}
 
 // Reads the regular file at `path` into *bytes. False, without blocking,
 // for anything else: missing, unreadable, a folder, a FIFO or a device.

@@ -114,9 +114,12 @@ void ShowLine(const TextItem& t, const std::vector<GlyphRef>& order, const std::
   double pen = 0, rise = 0;
   std::string array;
   bool in_string = false;  // The array ends inside an open literal string.
-  auto flush = [&] {
+  auto close_string = [&] {
     if (in_string) array += ')';
     in_string = false;
+  };
+  auto flush = [&] {
+    close_string();
     if (!array.empty()) *out += "[" + array + "] TJ\n";
     array.clear();
   };
@@ -159,8 +162,7 @@ void ShowLine(const TextItem& t, const std::vector<GlyphRef>& order, const std::
     // along a line.
     double adjust = std::round((pen - target) * 100) / 100;  // Never more than 0.005 off.
     if (adjust != 0) {
-      if (in_string) array += ')';
-      in_string = false;
+      close_string();
       array += Num(adjust);  // Always followed by a glyph string.
       pen -= adjust;
     }
@@ -182,17 +184,6 @@ void ShowLine(const TextItem& t, const std::vector<GlyphRef>& order, const std::
 // A coordinate in hundredths of a point, as Num writes it.
 long long Hundredths(double v) { return std::llround(v * 100); }
 
-// Hundredths of a point as a content-stream number ("-12.5", "36").
-std::string FromHundredths(long long h) {
-  std::string s = h < 0 ? "-" : "";
-  unsigned long long a = static_cast<unsigned long long>(h < 0 ? -h : h);
-  s += std::to_string(a / 100);
-  if (unsigned long long frac = a % 100; frac != 0) {
-    s += frac % 10 == 0 ? fmt::format(".{}", frac / 10) : fmt::format(".{:02}", frac);
-  }
-  return s;
-}
-
 // The text of the page as one BT ... ET block: font and colour set only
 // when they change, each line placed by a Td from the one before (the
 // text line matrix starts at the identity in BT), its origin rounded to
@@ -213,9 +204,10 @@ std::string TextBlock(const std::vector<TextItem>& texts, const TextLayer& layer
       color = t.color;
     }
     long long x = Hundredths(t.x), y = Hundredths(page_height - t.baseline);
-    out += FromHundredths(x - line_x);
+    // Num writes hundredths exactly: they are what it rounds to.
+    out += Num(static_cast<double>(x - line_x) / 100);
     out += ' ';
-    out += FromHundredths(y - line_y);
+    out += Num(static_cast<double>(y - line_y) / 100);
     out += " Td\n";
     line_x = x;
     line_y = y;

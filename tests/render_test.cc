@@ -323,6 +323,49 @@ TEST_CASE("render: a brief that crashes the renderer costs only itself") {
   }
 }
 
+TEST_CASE("render -o FILE: a crash is reported as a worker's is, in each format, and writes nothing") {
+  // One brief to one file renders in this process (no worker), under a
+  // guard that reports a fatal signal.
+  TempDir out;
+  std::string pdf = out.path + "/x.pdf";
+  Run r = RunBrief("render --format short briefs/avtotor.yaml -o " + pdf, "BRIEF_TEST_CRASH=avtotor");
+  CHECK(r.status == 1);
+  CHECK(r.err == "briefs/avtotor.yaml: error: rendering this brief crashed (signal 6 (Aborted)); no PDF was "
+                 "written\n  hint: please report it with the brief attached\n");
+  CHECK(r.out.empty());
+  CHECK(fs::is_empty(out.path));
+  r = RunBrief("render --format json briefs/avtotor.yaml -o " + pdf, "BRIEF_TEST_CRASH=avtotor");
+  CHECK(r.status == 1);
+  CHECK(r.out.find(R"({"file":"briefs/avtotor.yaml","output":null,"status":"failed","ok":false,"diagnostics":[{"severity":"error","file":"briefs/avtotor.yaml","line":0,"column":0,"path":"","message":"rendering this brief crashed (signal 6 (Aborted)); no PDF was written")") == 0);
+  CHECK(r.out.find("\n{\"summary\":{\"rendered\":0,\"up_to_date\":0,\"failed\":1,") != std::string::npos);
+  CHECK(r.err.empty());
+  r = RunBrief("render --format github briefs/avtotor.yaml -o " + pdf, "BRIEF_TEST_CRASH=avtotor");
+  CHECK(r.status == 1);
+  CHECK(r.out.find("::error file=briefs/avtotor.yaml,title=brief::rendering this brief crashed (signal 6 (Aborted))") == 0);
+  CHECK(fs::is_empty(out.path));
+}
+
+TEST_CASE("render -o FILE --format json: the brief's object and a summary on standard output") {
+  TempDir out;
+  std::string pdf = out.path + "/x.pdf";
+  Run r = RunBrief("render --format json briefs/avtotor.yaml -o " + pdf);
+  CHECK(r.status == 0);
+  CHECK(r.out.find("{\"file\":\"briefs/avtotor.yaml\",\"output\":\"" + pdf +
+                   "\",\"status\":\"rendered\",\"ok\":true,\"diagnostics\":[]}\n"
+                   "{\"summary\":{\"rendered\":1,\"up_to_date\":0,\"failed\":0,\"not_started\":0,\"pruned\":0,"
+                   "\"orphans\":0,\"output\":\"" + pdf + "\",\"manifest\":null,\"seconds\":") == 0);
+  CHECK(r.err.empty());
+  CheckPdf(pdf, "595.276 x 841.89 pts (A4)");
+  // An invalid brief: its diagnostics in the object, no file.
+  TempDir in;
+  std::ofstream(in.path + "/bad.yaml") << "brief: 1\n";
+  r = RunBrief("render --format json " + in.path + "/bad.yaml -o " + out.path + "/bad.pdf");
+  CHECK(r.status == 1);
+  CHECK(r.out.find("\"status\":\"failed\",\"ok\":false,\"diagnostics\":[{\"severity\":\"error\"") != std::string::npos);
+  CHECK(r.out.find("\"message\":\"missing required key 'company'\"") != std::string::npos);
+  CHECK_FALSE(fs::exists(out.path + "/bad.pdf"));
+}
+
 TEST_CASE("render: --author names who prepared every brief, in the PDF and the footer, and counts as config") {
   TempDir out;
   Run r = RunBrief("render -q briefs/avtotor.yaml -o " + out.path + " --author 'Анна Петрова, research desk'");

@@ -1,11 +1,14 @@
 // brief render with -o FILE.pdf or -o -: one brief to exactly one file, or
 // to standard output, with no manifest (a pipe has no folder to keep one).
+#include <chrono>
+#include <cstdlib>
 #include <ostream>
+#include <sstream>
 
 #include <fmt/format.h>
 
 #include "app/command_support.h"
-#include "app/isolated.h"
+#include "app/crash_guard.h"
 #include "app/render_one.h"
 #include "output/atomic_write.h"
 
@@ -44,49 +47,75 @@ int RenderSingle(const Job& job, const FileSystem& fs, const BriefRenderer& rend
     err << fmt::format("brief: error: render: -o {} is the brief itself\n", job.output_dir);
     return kExitUsage;
   }
-  // The work runs in a worker process (a crash costs no more than this
-  // brief, as in a batch); the PDF comes back over the pipe.
-  auto work = [&](size_t) {
+  const auto started = std::chrono::steady_clock::now();
+  // The JSON lines (--format json): the brief's object, then a summary
+  // like a batch's, with no manifest.
+  auto json = [&](bool ok, const std::vector<Diagnostic>& diagnostics) {
+    return fmt::format(R"({{"file":{},"output":{},"status":"{}","ok":{},"diagnostics":{}}})"
+                       "\n"
+                       R"({{"summary":{{"rendered":{},"up_to_date":0,"failed":{},"not_started":0,"pruned":0,"orphans":0,"output":{},"manifest":null,"seconds":{:.3f},"interrupted":null}}}})"
+                       "\n",
+                       JsonQuote(input.path), ok ? JsonQuote(job.output_dir) : "null",
+                       ok ? "rendered" : "failed", ok ? "true" : "false", DiagnosticsJson(diagnostics),
+                       ok ? 1 : 0, ok ? 0 : 1, JsonQuote(job.output_dir),
+                       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
+  };
+  auto report = [&](bool ok, const std::vector<Diagnostic>& diagnostics) {
+    std::ostringstream out, err;
+    if (job.format == OutputFormat::kJson) out << json(ok, diagnostics);
+    PrintDiagnostics(job, fs, diagnostics, out, err);
+    return CrashReport{out.str(), err.str()};
+  };
+  // The work runs in this process, under a guard that turns a crash
+  // inside a library into the same report a worker's crash gets in a
+  // batch. (A worker process cost a fifth of the run here: the fork and
+  // the copy-on-write faults of everything prepared before it.)
+  RenderItem item;
+  std::string pdf;
+  {
+    CrashGuard guard(
+        [&](const std::string& how) {
+          return report(false, {{Severity::kError, input.path, 0, 0, "",
+                                 fmt::format("rendering this brief crashed ({}); no PDF was written", how),
+                                 "please report it with the brief attached"}});
+        },
+        kExitInvalid);
+    const char* crash_test = std::getenv("BRIEF_TEST_CRASH");  // Tests only: crash on this file.
+    if (crash_test && *crash_test && input.path.find(crash_test) != std::string::npos) std::abort();
     BriefCheck check = CheckBriefFile(fs, input.path, job.strict);
-    std::string pdf;
     if (check.brief) {
       ApplyJobToBrief(job, &*check.brief);
       RenderOutcome outcome = renderer.Render(*check.brief, input.path, job.source_date_epoch);
       AddFindings(job.strict, std::move(outcome.diagnostics), &check);
       if (outcome.ok && check.brief) pdf = std::move(outcome.pdf);
     }
-    RenderItem item;
     item.ok = !pdf.empty();
     item.diagnostics = std::move(check.diagnostics);
-    return SerializeOutcome(item) + pdf;
-  };
-  std::vector<std::optional<std::string>> results;
-  std::vector<std::string> crashes;
-  RenderItem item;
-  std::string pdf;
-  if (!RunIsolated(1, 1, work, &results, &crashes)) {
-    results = {work(0)};
-  }
-  if (!results[0] || !DeserializeOutcome(*results[0], &item, &pdf)) {
-    item.ok = false;
-    item.diagnostics.push_back({Severity::kError, input.path, 0, 0, "",
-                                fmt::format("rendering this brief crashed ({}); no PDF was written",
-                                            crashes.empty() || crashes[0].empty() ? "the worker stopped" : crashes[0]),
-                                "please report it with the brief attached"});
-  }
-  PrintDiagnostics(job, fs, item.diagnostics, err, err);
-  if (!item.ok) return kExitInvalid;
-  if (to_stdout) {
-    out.write(pdf.data(), static_cast<std::streamsize>(pdf.size()));
-    out.flush();
-    return out ? kExitOk : kExitInvalid;
   }
   std::string error;
-  if (!EnsureDirectory(DirName(job.output_dir), &error) || !WriteFileAtomically(job.output_dir, pdf, &error)) {
-    err << "brief: error: " << error << "\n";
+  if (item.ok && !to_stdout &&
+      (!EnsureDirectory(DirName(job.output_dir), &error) || !WriteFileAtomically(job.output_dir, pdf, &error))) {
+    item.diagnostics.push_back({Severity::kError, job.output_dir, 0, 0, "", error, ""});
+    CrashReport failed = report(false, item.diagnostics);
+    out << failed.out;
+    out.flush();
+    item.diagnostics.pop_back();
+    err << report(false, item.diagnostics).err << "brief: error: " << error << "\n";
     return kExitInvalid;
   }
-  if (!job.quiet && job.format != OutputFormat::kJson) err << fmt::format("rendered {} ({} bytes)\n", job.output_dir, pdf.size());
+  CrashReport done = report(item.ok, item.diagnostics);
+  if (to_stdout && item.ok) {
+    out.write(pdf.data(), static_cast<std::streamsize>(pdf.size()));
+  } else {
+    out << done.out;
+  }
+  err << done.err;
+  out.flush();
+  if (!item.ok) return kExitInvalid;
+  if (!out) return kExitInvalid;
+  if (!job.quiet && job.format != OutputFormat::kJson && !to_stdout) {
+    err << fmt::format("rendered {} ({} bytes)\n", job.output_dir, pdf.size());
+  }
   return kExitOk;
 }
 

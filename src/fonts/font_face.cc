@@ -5,6 +5,10 @@
 #include <mutex>
 #include <cctype>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <hb-subset.h>
 #include <hb.h>
 #include <hb-ot.h>
@@ -48,6 +52,33 @@ hb_face_t* EmbeddableFace(hb_face_t* face) {
 
 }  // namespace
 
+std::string FontHeaderProblem(const std::string& path, std::string_view start) {
+  std::string_view tag = start.size() >= 12 ? start.substr(0, 4) : "";
+  if (tag.empty()) return "font file '" + path + "' is truncated";
+  if (tag == "OTTO") return "font '" + path + "' is an OpenType/CFF font; only TrueType outlines can be embedded";
+  if (tag != std::string_view("\0\1\0\0", 4) && tag != "true" && tag != "ttcf") {
+    return "font '" + path + "' is not a TrueType font file";
+  }
+  return "";
+}
+
+bool CheckFontFile(const std::string& path, std::string* error) {
+  char start[12];
+  ssize_t got = -1;
+  int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+  if (fd >= 0) {
+    struct stat st;
+    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) got = pread(fd, start, sizeof start, 0);
+    close(fd);
+  }
+  if (got < 0) {
+    *error = "cannot read font file '" + path + "'";
+    return false;
+  }
+  *error = FontHeaderProblem(path, std::string_view(start, static_cast<size_t>(got)));
+  return error->empty();
+}
+
 namespace {
 
 // A font file's face, with its embeddable tables.
@@ -84,15 +115,7 @@ SharedFace OpenFace(const std::string& path, unsigned index, std::string* error)
     }
     unsigned length = 0;
     const char* data = hb_blob_get_data(blob, &length);
-    std::string tag = length >= 12 ? std::string(data, 4) : "";
-    std::string problem;
-    if (tag.empty()) {
-      problem = "font file '" + path + "' is truncated";
-    } else if (tag == "OTTO") {
-      problem = "font '" + path + "' is an OpenType/CFF font; only TrueType outlines can be embedded";
-    } else if (tag != std::string("\0\1\0\0", 4) && tag != "true" && tag != "ttcf") {
-      problem = "font '" + path + "' is not a TrueType font file";
-    }
+    std::string problem = FontHeaderProblem(path, std::string_view(data, length));
     if (!problem.empty()) {
       hb_blob_destroy(blob);
       *error = problem;

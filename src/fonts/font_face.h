@@ -5,6 +5,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -14,6 +15,16 @@ struct hb_face_t;
 struct hb_font_t;
 
 namespace brief {
+
+// What is wrong with a font file whose first bytes are `start` ("" when
+// they begin a TrueType font or collection): the messages FontFace::Load
+// gives for a truncated, CFF-flavoured or foreign file.
+std::string FontHeaderProblem(const std::string& path, std::string_view start);
+
+// Reads only the first bytes of the font file at `path`: false with *error
+// when it cannot be read or is not a TrueType file (FontHeaderProblem). A
+// cheap check for a font loaded later, when first needed.
+bool CheckFontFile(const std::string& path, std::string* error);
 
 class FontFace {
  public:

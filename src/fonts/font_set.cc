@@ -10,10 +10,13 @@ std::unique_ptr<FontSet> FontSet::ForTemplate(const Template& t, const std::stri
   names.insert(names.end(), t.font_fallbacks.begin(), t.font_fallbacks.end());
   std::vector<std::string> errors;
   std::vector<FontLocation> where = LocateFonts(names, fonts_dir, &errors, set->lookups_.get());
-  // Every font the template names is loaded now, so a missing or broken
-  // file is reported before any brief.
+  // Every font the template names is found now, so a missing or broken
+  // file is reported before any brief. The regular and bold faces are
+  // loaded now; a fallback's file is only checked (its first bytes), and
+  // loaded when text first needs it: most briefs need none of them, and
+  // mapping and reading twenty fonts was a tenth of a one-brief run.
   size_t next = 0;
-  auto load = [&]() {
+  auto load = [&](bool now) {
     size_t i = next++;
     if (where[i].path.empty()) {
       *error = errors[i];
@@ -24,17 +27,18 @@ std::unique_ptr<FontSet> FontSet::ForTemplate(const Template& t, const std::stri
     slot->name = names[i];
     slot->fonts_dir = fonts_dir;
     slot->where = where[i];
+    if (!now) return CheckFontFile(slot->where.path, error);
     slot->face = FontFace::Load(slot->where.path, slot->where.index, error);
     if (!slot->face) return false;
     slot->use = slot->face.get();
     std::call_once(slot->once, [] {});
     return true;
   };
-  if (!load() || !load()) return nullptr;
+  if (!load(true) || !load(true)) return nullptr;
   std::vector<int> regular_chain = {kRegular}, bold_chain = {kBold};
   for (const std::string& name : t.font_fallbacks) {
     int regular = set->FaceCount();
-    if (!load()) return nullptr;
+    if (!load(false)) return nullptr;
     regular_chain.push_back(regular);
     // A family named without a style may have a bold face for bold text.
     bool plain_family = name.find(':') == std::string::npos &&
@@ -60,10 +64,20 @@ std::unique_ptr<FontSet> FontSet::ForTemplate(const Template& t, const std::stri
 
 const FontFace& FontSet::get(int i) const {
   Slot& slot = *slots_[static_cast<size_t>(i)];
-  // Only a bold variant is still to do: the family's bold face if it has
-  // one, else its regular face.
   std::call_once(slot.once, [&] {
     std::string error;
+    if (slot.regular < 0) {
+      // A fallback, found and checked at construction. Should its file
+      // fail to load now (changed since, or damaged past its first bytes),
+      // the fallback adds nothing to the regular face: the code points
+      // only it had are reported missing, as for any face the template
+      // does not have.
+      slot.face = FontFace::Load(slot.where.path, slot.where.index, &error);
+      slot.use = slot.face ? slot.face.get() : &get(kRegular);
+      return;
+    }
+    // A bold variant: the family's bold face if it has one, else its
+    // regular face.
     slot.where = LocateFont(slot.name, slot.fonts_dir, &error, lookups_.get());
     if (!slot.where.path.empty()) slot.face = FontFace::Load(slot.where.path, slot.where.index, &error);
     if (slot.face && !slot.face->bold()) slot.face.reset();

@@ -18,10 +18,12 @@ namespace brief {
 
 class FontSet : public FontMetrics {
  public:
-  // Locates and loads the template's regular, bold and fallback fonts.
-  // Returns nullptr with *error naming the font that failed. The bold face
-  // of each fallback family, for bold text, is looked for when bold text
-  // first needs that fallback.
+  // Locates the template's regular, bold and fallback fonts and loads the
+  // first two. Returns nullptr with *error naming the font that failed (not
+  // found, unreadable, not TrueType). A fallback is loaded when first
+  // asked about (HasGlyph and the rest), and the bold face of each
+  // fallback family, for bold text, looked for when bold text first needs
+  // that fallback.
   // Lookups go through the store `lookups_file` when given (see
   // FontLookupCache).
   static std::unique_ptr<FontSet> ForTemplate(const Template& t, const std::string& fonts_dir,
@@ -42,6 +44,10 @@ class FontSet : public FontMetrics {
   int Canonical(int face) const override;
 
   const FontFace& face(int i) const { return get(i); }
+  // Whether face i has been resolved (its file loaded, or found to have
+  // no bold). For tests: not synchronized with a first use on another
+  // thread.
+  bool Loaded(int i) const { return slots_[static_cast<size_t>(i)]->use != nullptr; }
 
   // The files the template's font names resolved to, in template order
   // (regular, bold, fallbacks; not the bold faces of fallbacks, which are
@@ -50,8 +56,8 @@ class FontSet : public FontMetrics {
   std::vector<std::string> Files() const;
 
  private:
-  // A face. A fallback's bold variant is resolved on first use (safe from
-  // any thread); the others at construction.
+  // A face. Fallbacks and their bold variants are resolved on first use
+  // (safe from any thread); the regular and bold faces at construction.
   struct Slot {
     std::string name;           // Template's name for it (a bold variant: "Family:style=Bold").
     std::string fonts_dir;

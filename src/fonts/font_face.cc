@@ -13,6 +13,8 @@
 #include <hb.h>
 #include <hb-ot.h>
 
+#include "fonts/ccmp_analysis.h"
+
 namespace brief {
 
 namespace {
@@ -247,6 +249,63 @@ float FontFace::GlyphAdvance(uint32_t glyph) const {
          static_cast<float>(upem_);
 }
 
+namespace {
+
+// What the ccmp analysis found for a face (see ccmp_analysis.h), made on
+// first need and kept for the process's lifetime, like the faces.
+struct CcmpFacts {
+  hb_set_t* marks = nullptr;    // M: the glyphs of combining marks.
+  bool needs_marks = false;     // ccmp can change only text with marks.
+};
+
+const CcmpFacts& CcmpFactsFor(hb_face_t* face) {
+  struct Held : CcmpFacts {
+    ~Held() { hb_set_destroy(marks); }
+  };
+  static std::mutex mutex;
+  static std::map<hb_face_t*, Held> facts;
+  std::lock_guard<std::mutex> lock(mutex);
+  auto [it, added] = facts.try_emplace(face);
+  if (added) {
+    it->second.marks = hb_set_create();
+    CollectMarkGlyphs(face, it->second.marks);
+    it->second.needs_marks = CcmpNeedsMarks(face, it->second.marks);
+  }
+  return it->second;
+}
+
+// Scripts HarfBuzz shapes with its default shaper, whose GSUB features run
+// as ccmp_analysis.h assumes (other shapers reorder, insert dotted circles
+// or decompose characters into marks, as Thai's does with SARA AM).
+bool DefaultShaperScript(hb_script_t script) {
+  return script == HB_SCRIPT_LATIN || script == HB_SCRIPT_CYRILLIC || script == HB_SCRIPT_GREEK ||
+         script == HB_SCRIPT_COMMON;
+}
+
+}  // namespace
+
+bool FontFace::CcmpNeedsMarks() const { return CcmpFactsFor(face_).needs_marks; }
+
+bool FontFace::WithoutCcmp(const ShapeRequest& r, uint32_t script) const {
+  if (r.rtl || !DefaultShaperScript(static_cast<hb_script_t>(script))) return false;
+  const CcmpFacts& facts = CcmpFactsFor(face_);
+  if (!facts.needs_marks) return false;
+  hb_unicode_funcs_t* ucd = hb_unicode_funcs_get_default();
+  for (int i = r.start; i < r.end; ++i) {
+    auto cp = static_cast<hb_codepoint_t>(r.text[static_cast<size_t>(i)]);
+    hb_unicode_general_category_t c = hb_unicode_general_category(ucd, cp);
+    if (c == HB_UNICODE_GENERAL_CATEGORY_NON_SPACING_MARK || c == HB_UNICODE_GENERAL_CATEGORY_SPACING_MARK ||
+        c == HB_UNICODE_GENERAL_CATEGORY_ENCLOSING_MARK) {
+      return false;
+    }
+    // A character without a glyph of its own may be decomposed (into a
+    // mark) by HarfBuzz's normalizer.
+    hb_codepoint_t glyph = 0;
+    if (!hb_font_get_nominal_glyph(font_, cp, &glyph) || hb_set_has(facts.marks, glyph)) return false;
+  }
+  return true;
+}
+
 void FontFace::Shape(const ShapeRequest& r, std::vector<Glyph>* out) const {
   // One buffer per thread, reused: shaping is on every layout's path.
   struct Buffer {
@@ -261,13 +320,22 @@ void FontFace::Shape(const ShapeRequest& r, std::vector<Glyph>* out) const {
                            static_cast<int>(r.text.size()), static_cast<unsigned>(r.start),
                            r.end - r.start);
   hb_buffer_set_direction(buffer, r.rtl ? HB_DIRECTION_RTL : HB_DIRECTION_LTR);
-  hb_buffer_set_script(buffer, r.script ? static_cast<hb_script_t>(r.script) : HB_SCRIPT_COMMON);
+  const hb_script_t script = r.script ? static_cast<hb_script_t>(r.script) : HB_SCRIPT_COMMON;
+  hb_buffer_set_script(buffer, script);
   unsigned flags = HB_BUFFER_FLAG_REMOVE_DEFAULT_IGNORABLES;
   if (r.start == 0) flags |= HB_BUFFER_FLAG_BOT;
   if (r.end == static_cast<int>(r.text.size())) flags |= HB_BUFFER_FLAG_EOT;
   hb_buffer_set_flags(buffer, static_cast<hb_buffer_flags_t>(flags));
   hb_buffer_set_cluster_level(buffer, HB_BUFFER_CLUSTER_LEVEL_MONOTONE_CHARACTERS);
-  hb_shape(font_, buffer, nullptr, 0);
+  // ccmp off where it is proved to change nothing (ccmp_analysis.h): the
+  // same glyphs, at a fraction of the cost.
+  static const hb_feature_t kNoCcmp = {HB_TAG('c', 'c', 'm', 'p'), 0, HB_FEATURE_GLOBAL_START,
+                                       HB_FEATURE_GLOBAL_END};
+  if (WithoutCcmp(r, script)) {
+    hb_shape(font_, buffer, &kNoCcmp, 1);
+  } else {
+    hb_shape(font_, buffer, nullptr, 0);
+  }
   unsigned count = 0;
   const hb_glyph_info_t* info = hb_buffer_get_glyph_infos(buffer, &count);
   const hb_glyph_position_t* pos = hb_buffer_get_glyph_positions(buffer, &count);

@@ -48,6 +48,10 @@ class FontFace {
   // Shapes request.text[start, end) with HarfBuzz (default features, the
   // rest of the text as context), appending glyphs in visual order.
   void Shape(const ShapeRequest& request, std::vector<Glyph>* out) const;
+  // True when the face's ccmp feature is proved to change only text with
+  // combining marks (ccmp_analysis.h): Shape then leaves it off for runs
+  // without marks in Latin, Cyrillic, Greek or Common script.
+  bool CcmpNeedsMarks() const;
   // A glyph's advance, 1/1000 em (the instance's, for a variable font).
   float GlyphAdvance(uint32_t glyph) const;
   int ascent() const { return ascent_; }    // 1/1000 em, positive
@@ -68,6 +72,8 @@ class FontFace {
 
  private:
   FontFace() = default;
+  // Shape leaves ccmp off for this run (script: an hb_script_t).
+  bool WithoutCcmp(const ShapeRequest& r, uint32_t script) const;
   std::string path_;
   std::string postscript_name_;
   hb_face_t* face_ = nullptr;

@@ -261,6 +261,54 @@ TEST_CASE("authoring: init writes a skeleton that validates and renders, and sch
   CHECK(check.out.find(" judged wrongly") != std::string::npos);
 }
 
+TEST_CASE("authoring: watch renders again with a template font replaced, or rewritten in place") {
+  // A template whose text font is a file in its fonts folder.
+  TempDir t;
+  fs::create_directories(t.path + "/res/templates");
+  fs::create_directories(t.path + "/res/fonts");
+  std::string tmpl = ReadWhole("templates/classic.yaml");
+  tmpl.replace(tmpl.find("  regular: Inter:style=Regular\n  bold: Inter:style=Bold\n"),
+               std::string("  regular: Inter:style=Regular\n  bold: Inter:style=Bold\n").size(),
+               "  regular: main.ttf\n  bold: main.ttf\n");
+  std::ofstream(t.path + "/res/templates/mine.yaml") << tmpl;
+  const std::string sans = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
+  const std::string serif = "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf";
+  std::string font = t.path + "/res/fonts/main.ttf";
+  fs::copy_file(sans, font);
+  fs::copy_file("briefs/avtotor.yaml", t.path + "/a.yaml");
+  std::string options = " --resources " + t.path + "/res -t mine " + t.path + "/a.yaml -o " + t.path + "/out";
+  std::string pid_file = t.path + "/pid";
+  RunShell("cd " + kSource + " && { " + BRIEF_BINARY + " watch --debounce 50" + options + " > " + t.path +
+           "/watch.out 2> " + t.path + "/watch.err & echo $! > " + pid_file + "; }");
+  std::string pid = ReadWhole(pid_file);
+  pid.erase(pid.find_last_not_of("\n") + 1);
+  auto wait_for = [&](const std::function<bool()>& done) {
+    for (int i = 0; i < 200 && !done(); ++i) usleep(50 * 1000);  // At most 10 s.
+    return done();
+  };
+  std::string pdf = t.path + "/out/a.pdf";
+  auto fonts = [&] { return RunShell("pdffonts '" + pdf + "' 2>/dev/null").out; };
+  REQUIRE(wait_for([&] { return ReadWhole(t.path + "/watch.err").find("watching") != std::string::npos; }));
+  CHECK(fonts().find("DejaVuSans ") != std::string::npos);
+  // Replaced: another file renamed over it.
+  fs::copy_file(serif, font + ".tmp");
+  fs::rename(font + ".tmp", font);
+  CHECK(wait_for([&] { return fonts().find("DejaVuSerif ") != std::string::npos; }));
+  // Rewritten in place, shorter than before: read again, not through the
+  // old mapping (which died of SIGBUS).
+  fs::resize_file(font, 0);
+  fs::copy_file(sans, font, fs::copy_options::overwrite_existing);
+  CHECK(wait_for([&] { return fonts().find("DejaVuSans ") != std::string::npos; }));
+  CHECK(RunShell("kill -0 " + pid + " 2>/dev/null || echo gone").out == "");
+  // What the manifest recorded is what was drawn: a render finds it current.
+  Run again = RunBrief("render" + options);
+  CHECK(again.err.find("rendered 0, up to date 1, failed 0") != std::string::npos);
+  CHECK(fonts().find("DejaVuSans ") != std::string::npos);
+  RunShell("kill -INT " + pid + " && for i in $(seq 100); do kill -0 " + pid +
+           " 2>/dev/null || break; sleep 0.05; done");
+  CHECK(ReadWhole(t.path + "/watch.err").find("signal") == std::string::npos);
+}
+
 TEST_CASE("authoring: watch renders, renders again after a change, and stops on SIGINT") {
   TempDir t;
   fs::copy_file("briefs/avtotor.yaml", t.path + "/a.yaml");

@@ -1,5 +1,6 @@
 // brief watch PATH... -o OUT: render, then render again whenever a brief,
-// a logo beside it or the template changes (inotify), once the files have
+// a logo beside it, the template or a font in its fonts folder changes
+// (inotify), once the files have
 // been quiet for --debounce ms; diagnostics each time. Rendering is
 // `brief render` itself, so only what changed is rendered again.
 #include <poll.h>
@@ -24,10 +25,11 @@ namespace brief {
 namespace {
 
 // The folders to watch: each input's folder (a file) or itself (a folder,
-// and with -r its sub-folders), and the template's. Editors save by
-// writing a new file and renaming it over the old one, so folders are
-// watched, not files.
-std::set<std::string> FoldersToWatch(const Job& job, const FileSystem& fs, const std::string& template_file) {
+// and with -r its sub-folders), the template's, and the fonts folder
+// beside it. Editors save by writing a new file and renaming it over the
+// old one, so folders are watched, not files.
+std::set<std::string> FoldersToWatch(const Job& job, const FileSystem& fs, const std::string& template_file,
+                                     const std::string& fonts_dir) {
   std::set<std::string> folders;
   for (const std::string& input : job.inputs) {
     if (fs.Kind(input) == PathKind::kDirectory) {
@@ -41,13 +43,17 @@ std::set<std::string> FoldersToWatch(const Job& job, const FileSystem& fs, const
     for (const InputFile& f : ExpandInputs(fs, job.inputs, true, &ignored)) folders.insert(DirName(f.path));
   }
   if (!template_file.empty()) folders.insert(DirName(template_file));
+  if (!fonts_dir.empty() && fs.Kind(fonts_dir) == PathKind::kDirectory) folders.insert(fonts_dir);
   return folders;
 }
 
 // True for a name whose change can change a PDF: a brief, a logo, the
-// template (never the PDFs and manifest the render writes).
+// template, a font (never the PDFs and manifest the render writes). A font
+// changed in place or replaced is read again (FontFace is keyed by the
+// file's stamp) and, its hash being in the manifest, renders the briefs
+// again.
 bool Matters(const std::string& name, const std::string& template_name) {
-  for (const char* ext : {".yaml", ".yml", ".png", ".jpg", ".jpeg"}) {
+  for (const char* ext : {".yaml", ".yml", ".png", ".jpg", ".jpeg", ".ttf", ".ttc", ".otf", ".otc"}) {
     if (name.ends_with(ext)) return true;
   }
   return name == template_name;
@@ -66,7 +72,7 @@ int RunWatchCommand(const Job& job, const FileSystem& fs, std::ostream& out, std
     err << "brief: error: watch: cannot watch files: " << std::strerror(errno) << "\n";
     return kExitUsage;
   }
-  std::set<std::string> folders = FoldersToWatch(job, fs, template_file);
+  std::set<std::string> folders = FoldersToWatch(job, fs, template_file, found ? found->fonts_dir : "");
   std::map<int, std::string> watched;  // watch descriptor → folder
   auto watch = [&](const std::string& folder) {
     int wd = inotify_add_watch(fd, folder.c_str(), IN_CLOSE_WRITE | IN_MOVED_TO | IN_CREATE | IN_DELETE | IN_MOVED_FROM);

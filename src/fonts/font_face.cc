@@ -1,6 +1,8 @@
 #include "fonts/font_face.h"
 
 #include <algorithm>
+#include <array>
+#include <tuple>
 #include <map>
 #include <mutex>
 #include <cctype>
@@ -94,8 +96,11 @@ struct SharedFace {
 // Faces are shared by every FontFace of the same file and face index (the
 // named instances of a variable font, say): HarfBuzz builds its layout
 // accelerators once per face, which is much of the first page's cost.
-// Faces are immutable and kept for the process's lifetime. Returns
-// references the caller owns, or {} with *error.
+// Faces are immutable and kept while the file is unchanged: one is known by
+// the file's stamp (device, inode, size, modification and change times) as
+// well as its path, so a font replaced or rewritten while the process runs
+// (brief watch) is mapped and read again, never read through a mapping of
+// what the file was. Returns references the caller owns, or {} with *error.
 SharedFace OpenFace(const std::string& path, unsigned index, std::string* error) {
   // Owns one reference to each face, released at exit.
   struct Held : SharedFace {
@@ -106,10 +111,35 @@ SharedFace OpenFace(const std::string& path, unsigned index, std::string* error)
       hb_face_destroy(face);
     }
   };
+  struct Key {
+    std::string path;
+    unsigned index;
+    bool operator<(const Key& o) const { return std::tie(path, index) < std::tie(o.path, o.index); }
+  };
+  struct Entry {
+    Entry(const SharedFace& f, const std::array<long long, 5>& s) : held(f), stamp(s) {}
+    Held held;
+    std::array<long long, 5> stamp;
+  };
   static std::mutex mutex;
-  static std::map<std::pair<std::string, unsigned>, Held> faces;
+  static std::map<Key, Entry> faces;
   std::lock_guard<std::mutex> lock(mutex);
+  struct stat st;
+  if (stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) {
+    *error = "cannot read font file '" + path + "'";
+    return {};
+  }
+  const std::array<long long, 5> stamp = {
+      static_cast<long long>(st.st_dev), static_cast<long long>(st.st_ino), static_cast<long long>(st.st_size),
+      static_cast<long long>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec,
+      static_cast<long long>(st.st_ctim.tv_sec) * 1'000'000'000 + st.st_ctim.tv_nsec};
   auto it = faces.find({path, index});
+  if (it != faces.end() && it->second.stamp != stamp) {
+    // Changed since: FontFaces made from the old face keep their own
+    // references to it; new ones get the file as it is now.
+    faces.erase(it);
+    it = faces.end();
+  }
   if (it == faces.end()) {
     // Mapped, not copied: fallback fonts can be megabytes.
     hb_blob_t* blob = hb_blob_create_from_file_or_fail(path.c_str());
@@ -131,9 +161,9 @@ SharedFace OpenFace(const std::string& path, unsigned index, std::string* error)
     hb_face_make_immutable(shared.face);
     shared.embed = EmbeddableFace(shared.face);
     hb_face_make_immutable(shared.embed);
-    it = faces.try_emplace(std::make_pair(path, index), shared).first;
+    it = faces.try_emplace(Key{path, index}, shared, stamp).first;
   }
-  return {hb_face_reference(it->second.face), hb_face_reference(it->second.embed)};
+  return {hb_face_reference(it->second.held.face), hb_face_reference(it->second.held.embed)};
 }
 
 }  // namespace
@@ -254,26 +284,32 @@ float FontFace::GlyphAdvance(uint32_t glyph) const {
 namespace {
 
 // What the ccmp analysis found for a face (see ccmp_analysis.h), made on
-// first need and kept for the process's lifetime, like the faces.
+// first need and kept with the face (as its user data), so it goes when
+// the face goes.
 struct CcmpFacts {
   hb_set_t* marks = nullptr;    // M: the glyphs of combining marks.
   bool needs_marks = false;     // ccmp can change only text with marks.
+  ~CcmpFacts() { hb_set_destroy(marks); }
 };
 
 const CcmpFacts& CcmpFactsFor(hb_face_t* face) {
-  struct Held : CcmpFacts {
-    ~Held() { hb_set_destroy(marks); }
-  };
+  static hb_user_data_key_t key;
   static std::mutex mutex;
-  static std::map<hb_face_t*, Held> facts;
   std::lock_guard<std::mutex> lock(mutex);
-  auto [it, added] = facts.try_emplace(face);
-  if (added) {
-    it->second.marks = hb_set_create();
-    CollectMarkGlyphs(face, it->second.marks);
-    it->second.needs_marks = CcmpNeedsMarks(face, it->second.marks);
+  auto* facts = static_cast<CcmpFacts*>(hb_face_get_user_data(face, &key));
+  if (!facts) {
+    facts = new CcmpFacts();
+    facts->marks = hb_set_create();
+    CollectMarkGlyphs(face, facts->marks);
+    facts->needs_marks = CcmpNeedsMarks(face, facts->marks);
+    auto destroy = [](void* p) { delete static_cast<CcmpFacts*>(p); };
+    if (!hb_face_set_user_data(face, &key, facts, destroy, true)) {
+      // Out of memory: keep the facts for the process rather than lose them.
+      static std::vector<std::unique_ptr<CcmpFacts>> kept;
+      kept.emplace_back(facts);
+    }
   }
-  return it->second;
+  return *facts;
 }
 
 // Scripts HarfBuzz shapes with its default shaper, whose GSUB features run

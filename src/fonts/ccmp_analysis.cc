@@ -276,7 +276,7 @@ void AddFeatureLookups(Table& t, size_t at, std::set<uint16_t>* into) {
 bool IsDefaultMainStageFeature(hb_tag_t tag) {
   static const hb_tag_t kTags[] = {
       HB_TAG('l', 't', 'r', 'a'), HB_TAG('l', 't', 'r', 'm'), HB_TAG('f', 'r', 'a', 'c'),
-      HB_TAG('n', 'u', 'm', 'r'), HB_TAG('d', 'n', 'o', 'm'), HB_TAG('r', 'a', 'n', 'd'),
+      HB_TAG('n', 'u', 'm', 'r'), HB_TAG('d', 'n', 'o', 'm'), HB_TAG('r', 'a', 'n', 'd'), HB_TAG('t', 'r', 'a', 'k'),
       HB_TAG('H', 'a', 'r', 'f'), HB_TAG('H', 'A', 'R', 'F'), HB_TAG('B', 'u', 'z', 'z'),
       HB_TAG('B', 'U', 'Z', 'Z'), HB_TAG('a', 'b', 'v', 'm'), HB_TAG('b', 'l', 'w', 'm'),
       HB_TAG('l', 'o', 'c', 'l'), HB_TAG('m', 'a', 'r', 'k'), HB_TAG('m', 'k', 'm', 'k'),
@@ -341,6 +341,26 @@ bool CcmpNeedsMarks(hb_face_t* face, const hb_set_t* marks) {
       kind.push_back(k);
       if (k == 0) continue;
       AddFeatureLookups(t, Offset16(t, features, record + 4), k == 1 ? &ccmp : k == 2 ? &rvrn : &main_stage);
+    }
+    // A script's required feature runs whatever its tag, in the first
+    // stage: its lookups count as rvrn's.
+    const size_t scripts = Offset16(t, 0, 4);
+    const uint16_t script_count = t.U16(scripts);
+    auto required = [&](size_t lang_sys) {
+      uint16_t feature = t.U16(lang_sys + 2);
+      if (feature == 0xFFFF) return;
+      if (feature >= kind.size()) {
+        t.Fail();
+        return;
+      }
+      if (kind[feature] != 1) kind[feature] = 2;  // A required ccmp stays checked as ccmp too.
+      AddFeatureLookups(t, Offset16(t, features, features + 2 + 6 * size_t{feature} + 4), &rvrn);
+    };
+    for (uint16_t i = 0; i < script_count && t.ok; ++i) {
+      size_t script = Offset16(t, scripts, scripts + 2 + 6 * size_t{i} + 4);
+      if (uint16_t dflt = t.U16(script); dflt != 0) required(script + dflt);
+      uint16_t langs = t.U16(script + 2);
+      for (uint16_t l = 0; l < langs && t.ok; ++l) required(Offset16(t, script, script + 4 + 6 * size_t{l} + 4));
     }
     if (minor >= 1 && t.ok) {
       uint32_t variations = t.U32(10);

@@ -16,9 +16,9 @@
 //      any FeatureVariations alternate) needs a glyph of M somewhere in its
 //      input, backtrack or lookahead (single, multiple, alternate and
 //      reverse substitutions: their coverage is inside M).
-//   2. No lookup that can run before the last ccmp lookup (rvrn's, and the
-//      default features' lookups with a lower index, nested lookups
-//      included) can output a glyph of M.
+//   2. No lookup that can run before the last ccmp lookup (rvrn's and any
+//      script's required feature's, and the default features' lookups with
+//      a lower index, nested lookups included) can output a glyph of M.
 // Then the stream never holds a glyph of M while ccmp runs, no ccmp rule
 // matches, and a rule that does not match changes nothing HarfBuzz reports
 // to us (it may set UNSAFE_TO_CONCAT, which is not read).

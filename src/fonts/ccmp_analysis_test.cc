@@ -143,6 +143,10 @@ TEST_CASE("ccmp analysis: a ccmp that can change text without marks is left on")
       // becomes A + acutecomb, which ccmp then composes.
       {"mark-made-first", "feature liga { sub B B by acutecomb; } liga;\n"
                           "feature ccmp { sub A acutecomb by Aacute; } ccmp;"},
+      // A script's required feature runs first whatever its tag and lookup
+      // index: "ABB" is one Aacute in HarfBuzz.
+      {"required", "feature ccmp { sub A acutecomb by Aacute; } ccmp;\n"
+                   "feature test { script latn; language dflt required; sub B B by acutecomb; } test;"},
   };
   for (const Case& c : cases) {
     INFO(c.name);
@@ -150,8 +154,10 @@ TEST_CASE("ccmp analysis: a ccmp that can change text without marks is left on")
     CHECK_FALSE(face->CcmpNeedsMarks());
     CheckSameAsHarfBuzz(*face);
   }
-  auto made_first = TestFont("mark-made-first", cases[5].features);
-  CHECK(Ours(*made_first, "ABB").ids == std::vector<uint32_t>{5});  // Aacute.
+  for (int c : {5, 6}) {
+    auto face = TestFont(cases[c].name, cases[c].features);
+    CHECK(Ours(*face, "ABB").ids == std::vector<uint32_t>{5});  // Aacute.
+  }
 }
 
 TEST_CASE("ccmp analysis: a mark made by a lookup after ccmp's does not matter") {

@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <fmt/format.h>
 #include <hb-subset.h>
 #include <hb.h>
 #include <hb-ot.h>
@@ -58,30 +59,71 @@ hb_face_t* EmbeddableFace(hb_face_t* face) {
 
 }  // namespace
 
-std::string FontHeaderProblem(const std::string& path, std::string_view start) {
-  std::string_view tag = start.size() >= 12 ? start.substr(0, 4) : "";
+std::string FontFileProblem(const std::string& path, unsigned index, uint64_t size, const FontBytes& read) {
+  std::string_view start = read(0, 12);
+  std::string_view tag = start.size() == 12 ? start.substr(0, 4) : "";
   if (tag.empty()) return "font file '" + path + "' is truncated";
   if (tag == "OTTO") return "font '" + path + "' is an OpenType/CFF font; only TrueType outlines can be embedded";
   if (tag != std::string_view("\0\1\0\0", 4) && tag != "true" && tag != "ttcf") {
     return "font '" + path + "' is not a TrueType font file";
   }
+  auto u16 = [](std::string_view b, size_t at) {
+    return static_cast<uint32_t>((static_cast<uint8_t>(b[at]) << 8) | static_cast<uint8_t>(b[at + 1]));
+  };
+  auto u32 = [&](std::string_view b, size_t at) { return (u16(b, at) << 16) | u16(b, at + 2); };
+  const std::string damaged = "font file '" + path + "' is truncated or damaged: ";
+  uint64_t directory = 0;
+  if (tag == "ttcf") {
+    uint32_t faces = u32(start, 8);
+    if (index >= faces) return fmt::format("font file '{}' has {} faces; there is no face {}", path, faces, index);
+    std::string_view offset = read(12 + 4 * uint64_t{index}, 4);
+    if (offset.size() != 4) return damaged + "its list of faces ends early";
+    directory = u32(offset, 0);
+  }
+  std::string_view head = read(directory, 12);
+  if (head.size() != 12) return damaged + "its table directory is missing";
+  const uint32_t tables = u16(head, 4);
+  std::string_view records = read(directory + 12, 16 * uint64_t{tables});
+  if (tables == 0 || records.size() != 16 * size_t{tables}) return damaged + "its table directory ends early";
+  // Every table inside the file, and the ones metrics and shaping need.
+  uint64_t head_at = 0, maxp_at = 0, head_length = 0, maxp_length = 0;
+  int needed = 0;
+  for (uint32_t i = 0; i < tables; ++i) {
+    std::string_view r = records.substr(16 * size_t{i}, 16);
+    std::string name(r.substr(0, 4));
+    uint64_t offset = u32(r, 8), length = u32(r, 12);
+    if (offset + length > size) return damaged + "its '" + name + "' table ends past the end of the file";
+    if (name == "head") head_at = offset, head_length = length;
+    if (name == "maxp") maxp_at = offset, maxp_length = length;
+    for (const char* t : {"head", "maxp", "cmap", "hhea", "hmtx"}) needed += name == t;
+  }
+  if (needed < 5 || head_length < 54 || maxp_length < 6) {
+    return damaged + "it lacks one of the tables every font has (head, maxp, cmap, hhea, hmtx)";
+  }
+  std::string_view maxp = read(maxp_at, 6);
+  std::string_view units = read(head_at + 18, 2);
+  if (maxp.size() != 6 || units.size() != 2 || u16(maxp, 4) == 0 || u16(units, 0) < 16) {
+    return "font '" + path + "' has no glyphs (truncated or damaged)";
+  }
   return "";
 }
 
-bool CheckFontFile(const std::string& path, std::string* error) {
-  char start[12];
-  ssize_t got = -1;
+bool CheckFontFile(const std::string& path, unsigned index, std::string* error) {
   int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
-  if (fd >= 0) {
-    struct stat st;
-    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) got = pread(fd, start, sizeof start, 0);
-    close(fd);
-  }
-  if (got < 0) {
+  struct stat st;
+  if (fd < 0 || fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    if (fd >= 0) close(fd);
     *error = "cannot read font file '" + path + "'";
     return false;
   }
-  *error = FontHeaderProblem(path, std::string_view(start, static_cast<size_t>(got)));
+  std::string buffer;
+  *error = FontFileProblem(path, index, static_cast<uint64_t>(st.st_size), [&](uint64_t at, uint64_t n) {
+    buffer.assign(n, '\0');
+    ssize_t got = n > (1u << 20) ? -1 : pread(fd, buffer.data(), n, static_cast<off_t>(at));
+    buffer.resize(got > 0 ? static_cast<size_t>(got) : 0);
+    return std::string_view(buffer);
+  });
+  close(fd);
   return error->empty();
 }
 
@@ -149,7 +191,10 @@ SharedFace OpenFace(const std::string& path, unsigned index, std::string* error)
     }
     unsigned length = 0;
     const char* data = hb_blob_get_data(blob, &length);
-    std::string problem = FontHeaderProblem(path, std::string_view(data, length));
+    std::string_view bytes(data, length);
+    std::string problem = FontFileProblem(path, index, length, [&](uint64_t at, uint64_t n) {
+      return at >= bytes.size() ? std::string_view() : bytes.substr(at, n);
+    });
     if (!problem.empty()) {
       hb_blob_destroy(blob);
       *error = problem;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -16,15 +17,21 @@ struct hb_font_t;
 
 namespace brief {
 
-// What is wrong with a font file whose first bytes are `start` ("" when
-// they begin a TrueType font or collection): the messages FontFace::Load
-// gives for a truncated, CFF-flavoured or foreign file.
-std::string FontHeaderProblem(const std::string& path, std::string_view start);
+// Reads n bytes of a font file from offset `at`: fewer (or none) past its
+// end.
+using FontBytes = std::function<std::string_view(uint64_t at, uint64_t n)>;
 
-// Reads only the first bytes of the font file at `path`: false with *error
-// when it cannot be read or is not a TrueType file (FontHeaderProblem). A
-// cheap check for a font loaded later, when first needed.
-bool CheckFontFile(const std::string& path, std::string* error);
+// What is wrong with the font file at `path` (`size` bytes, read through
+// `read`), face `index` of a collection: "" for a TrueType font whose table
+// directory lies inside the file, every table within the file's size, with
+// the tables every font has and at least one glyph. Otherwise the message
+// FontFace::Load gives (truncated, CFF-flavoured, foreign, damaged).
+std::string FontFileProblem(const std::string& path, unsigned index, uint64_t size, const FontBytes& read);
+
+// FontFileProblem of the file at `path` with a few small reads (no
+// mapping): false with *error when it cannot be read or has a problem. A
+// cheap check of a font loaded later, when first needed.
+bool CheckFontFile(const std::string& path, unsigned index, std::string* error);
 
 class FontFace {
  public:

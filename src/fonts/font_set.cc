@@ -27,7 +27,7 @@ std::unique_ptr<FontSet> FontSet::ForTemplate(const Template& t, const std::stri
     slot->name = names[i];
     slot->fonts_dir = fonts_dir;
     slot->where = where[i];
-    if (!now) return CheckFontFile(slot->where.path, error);
+    if (!now) return CheckFontFile(slot->where.path, static_cast<unsigned>(slot->where.index & 0xFFFF), error);
     slot->face = FontFace::Load(slot->where.path, slot->where.index, error);
     if (!slot->face) return false;
     slot->use = slot->face.get();

@@ -6,6 +6,7 @@
 #include <doctest/doctest.h>
 
 #include "base/filesystem.h"
+#include "fonts/font_locator.h"
 #include "template/load_template.h"
 
 using namespace brief;
@@ -65,20 +66,51 @@ TEST_CASE("font set: a fallback that is not a TrueType file is refused before an
   fs::remove_all(dir);
 }
 
-TEST_CASE("font set: a fallback damaged past its first bytes adds nothing when needed") {
+TEST_CASE("font set: a fallback truncated or damaged past its first bytes is refused before any brief") {
   fs::path dir = fs::temp_directory_path() / "brief_font_set_damaged";
   fs::create_directories(dir);
   Template t = Classic();
-  t.font_fallbacks = {"damaged.ttf", "Noto Sans Arabic"};
-  // A TrueType header and nothing behind it: no tables, no glyphs.
-  std::ofstream(dir / "damaged.ttf", std::ios::binary) << std::string("\0\1\0\0", 4) << std::string(60, '\0');
+  t.font_fallbacks = {"damaged.ttf"};
+  std::string real;
+  {
+    std::string error;
+    FontLocation hebrew = LocateFont("Noto Sans Hebrew", "", &error);
+    REQUIRE_MESSAGE(!hebrew.path.empty(), error);
+    std::ifstream in(hebrew.path, std::ios::binary);
+    real.assign(std::istreambuf_iterator<char>(in), {});
+  }
   std::string error;
+  // Cut short: its tables end past the end of the file.
+  std::ofstream(dir / "damaged.ttf", std::ios::binary) << real.substr(0, 2000);
+  CHECK(FontSet::ForTemplate(t, dir.string(), &error) == nullptr);
+  CHECK(error.find("font file '" + (dir / "damaged.ttf").string() + "' is truncated or damaged: its '") == 0);
+  CHECK(error.find("' table ends past the end of the file") != std::string::npos);
+  // Its header kept, the rest zeroed: no table directory to speak of.
+  std::ofstream(dir / "damaged.ttf", std::ios::binary) << real.substr(0, 12) << std::string(real.size() - 12, '\0');
+  CHECK(FontSet::ForTemplate(t, dir.string(), &error) == nullptr);
+  CHECK(error == "font file '" + (dir / "damaged.ttf").string() +
+                     "' is truncated or damaged: it lacks one of the tables every font has (head, maxp, cmap, "
+                     "hhea, hmtx)");
+  fs::remove_all(dir);
+}
+
+TEST_CASE("font set: a fallback that breaks after the start adds nothing when needed") {
+  fs::path dir = fs::temp_directory_path() / "brief_font_set_changed";
+  fs::create_directories(dir);
+  Template t = Classic();
+  t.font_fallbacks = {"changed.ttf", "Noto Sans Arabic"};
+  std::string error;
+  FontLocation hebrew = LocateFont("Noto Sans Hebrew", "", &error);
+  REQUIRE_MESSAGE(!hebrew.path.empty(), error);
+  fs::copy_file(hebrew.path, dir / "changed.ttf", fs::copy_options::overwrite_existing);
   auto set = FontSet::ForTemplate(t, dir.string(), &error);
   REQUIRE_MESSAGE(set, error);
-  const int damaged = set->Chain(kRegular)[1];
+  // Replaced by something that is no font before text first needs it.
+  std::ofstream(dir / "changed.ttf", std::ios::binary) << "not a font any more";
+  const int changed = set->Chain(kRegular)[1];
   const int arabic = set->Chain(kRegular)[2];
-  CHECK_FALSE(set->HasGlyph(damaged, kBeh));  // Stands for the regular face, which lacks it...
-  CHECK(set->HasGlyph(damaged, 'A'));         // ... and has this.
-  CHECK(set->HasGlyph(arabic, kBeh));         // The next fallback still serves.
+  CHECK_FALSE(set->HasGlyph(changed, 0x05D0));  // Stands for the regular face, which lacks alef...
+  CHECK(set->HasGlyph(changed, 'A'));           // ... and has this.
+  CHECK(set->HasGlyph(arabic, kBeh));           // The next fallback still serves.
   fs::remove_all(dir);
 }

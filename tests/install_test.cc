@@ -309,6 +309,35 @@ TEST_CASE("authoring: watch renders again with a template font replaced, or rewr
   CHECK(ReadWhole(t.path + "/watch.err").find("signal") == std::string::npos);
 }
 
+TEST_CASE("authoring: a run of watch that dies of a signal costs that run, not the watch") {
+  TempDir t;
+  fs::copy_file("briefs/avtotor.yaml", t.path + "/a.yaml");
+  std::string pid_file = t.path + "/pid";
+  // BRIEF_TEST_CRASH=watch makes every render run of watch abort.
+  RunShell("cd " + kSource + " && { BRIEF_TEST_CRASH=watch " + BRIEF_BINARY + " watch --debounce 50 " + t.path +
+           "/a.yaml -o " + t.path + "/out > " + t.path + "/watch.out 2> " + t.path + "/watch.err & echo $! > " +
+           pid_file + "; }");
+  std::string pid = ReadWhole(pid_file);
+  pid.erase(pid.find_last_not_of("\n") + 1);
+  auto wait_for = [&](const std::function<bool()>& done) {
+    for (int i = 0; i < 200 && !done(); ++i) usleep(50 * 1000);  // At most 10 s.
+    return done();
+  };
+  REQUIRE(wait_for([&] { return ReadWhole(t.path + "/watch.err").find("watching") != std::string::npos; }));
+  CHECK(ReadWhole(t.path + "/watch.err").find("brief: error: watch: rendering stopped with signal 6 (Aborted); a "
+                                              "file it read may have changed as it read it; watching for the next "
+                                              "change\n") == 0);
+  std::ofstream(t.path + "/a.yaml", std::ios::app) << "\n";
+  CHECK(wait_for([&] {
+    std::string e = ReadWhole(t.path + "/watch.err");
+    return e.find("signal 6", e.find("watching")) != std::string::npos;
+  }));
+  CHECK(RunShell("kill -0 " + pid + " 2>/dev/null || echo gone").out == "");
+  Run stop = RunShell("kill -INT " + pid + " && for i in $(seq 100); do kill -0 " + pid +
+                      " 2>/dev/null || break; sleep 0.05; done; kill -0 " + pid + " 2>/dev/null && echo alive");
+  CHECK(stop.out == "");
+}
+
 TEST_CASE("authoring: watch renders, renders again after a change, and stops on SIGINT") {
   TempDir t;
   fs::copy_file("briefs/avtotor.yaml", t.path + "/a.yaml");

@@ -2,17 +2,23 @@
 // a logo beside it, the template or a font in its fonts folder changes
 // (inotify), once the files have
 // been quiet for --debounce ms; diagnostics each time. Rendering is
-// `brief render` itself, so only what changed is rendered again.
+// `brief render` itself (in a child process per run), so only what changed
+// is rendered again.
 #include <poll.h>
 #include <sys/inotify.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <chrono>
+#include <csignal>
+#include <cstdlib>
 #include <cstring>
 #include <ostream>
 #include <functional>
 #include <map>
 #include <set>
+#include <string_view>
 
 #include <fmt/format.h>
 
@@ -59,6 +65,37 @@ bool Matters(const std::string& name, const std::string& template_name) {
   return name == template_name;
 }
 
+// One render run in a child process: a fatal signal while reading a font,
+// the template or a brief that changes under the run (a font rewritten in
+// place faults its mapping with SIGBUS, in fontconfig's scan of the fonts
+// folder too) costs that run, not the watch. Returns its exit status.
+int RenderCycle(const Job& render, const FileSystem& fs, std::ostream& out, std::ostream& err) {
+  out.flush();
+  err.flush();
+  pid_t pid = fork();
+  if (pid < 0) return RunRenderCommand(render, fs, out, err);
+  if (pid == 0) {
+    const char* crash_test = std::getenv("BRIEF_TEST_CRASH");  // Tests only.
+    if (crash_test && std::string_view(crash_test) == "watch") std::abort();
+    int status = RunRenderCommand(render, fs, out, err);
+    out.flush();
+    err.flush();
+    _exit(status);
+  }
+  int status = 0;
+  while (waitpid(pid, &status, 0) < 0) {
+    if (errno != EINTR) return kExitInvalid;
+    if (int signal = InterruptSignal()) kill(pid, signal);  // Stop it too, if only we were told.
+  }
+  if (WIFEXITED(status)) return WEXITSTATUS(status);
+  int signal = WTERMSIG(status);
+  if (InterruptSignal()) return InterruptExitCode(InterruptSignal());
+  err << fmt::format("brief: error: watch: rendering stopped with signal {} ({}); a file it read may have "
+                     "changed as it read it; watching for the next change\n",
+                     signal, strsignal(signal));
+  return kExitInvalid;
+}
+
 }  // namespace
 
 int RunWatchCommand(const Job& job, const FileSystem& fs, std::ostream& out, std::ostream& err) {
@@ -100,7 +137,7 @@ int RunWatchCommand(const Job& job, const FileSystem& fs, std::ostream& out, std
   std::string template_name = template_file.empty() ? "" : template_file.substr(template_file.rfind('/') + 1);
   ClearInterrupt();
   InterruptGuard guard;
-  int status = RunRenderCommand(render, fs, out, err);
+  int status = RenderCycle(render, fs, out, err);
   if (status == kExitUsage) {
     close(fd);
     return status;
@@ -139,7 +176,7 @@ int RunWatchCommand(const Job& job, const FileSystem& fs, std::ostream& out, std
     if (pending && Clock::now() - last_change >= std::chrono::milliseconds(job.debounce_ms)) {
       pending = false;
       ClearInterrupt();
-      status = RunRenderCommand(render, fs, out, err);
+      status = RenderCycle(render, fs, out, err);
       if (InterruptSignal()) break;
     }
   }

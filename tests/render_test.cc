@@ -366,6 +366,36 @@ TEST_CASE("render -o FILE --format json: the brief's object and a summary on sta
   CHECK_FALSE(fs::exists(out.path + "/bad.pdf"));
 }
 
+TEST_CASE("render -o FILE: unreadable inputs, an interrupt and a closed standard output") {
+  TempDir out;
+  std::string pdf = out.path + "/x.pdf";
+  // An input that is not there: an object and a summary in JSON, an
+  // annotation on standard output for GitHub.
+  Run r = RunBrief("render --format json nosuch.yaml -o " + pdf);
+  CHECK(r.status == 1);
+  CHECK(r.out.find(R"({"file":"nosuch.yaml","output":null,"status":"failed","ok":false,"diagnostics":[{"severity":"error","file":"nosuch.yaml","line":0,"column":0,"path":"","message":"no such file or folder","hint":""}]})"
+                   "\n{\"summary\":{\"rendered\":0,\"up_to_date\":0,\"failed\":1,") == 0);
+  r = RunBrief("render --format github nosuch.yaml -o " + pdf);
+  CHECK(r.status == 1);
+  CHECK(r.out == "::error file=nosuch.yaml,title=brief::no such file or folder\n");
+  // SIGTERM while the brief renders (BRIEF_TEST_DELAY_MS holds it before
+  // the write): exit 143, nothing written.
+  r = RunShell("BRIEF_TEST_DELAY_MS=1000 " + std::string(BRIEF_BINARY) + " render briefs/avtotor.yaml -o " + pdf +
+               " & pid=$!; sleep 0.3; kill -TERM $pid; wait $pid; echo status=$?");
+  CHECK(r.out == "status=143\n");
+  CHECK(r.err == "brief: interrupted (Terminated); " + pdf + " was not written\n");
+  CHECK(fs::is_empty(out.path));
+  // A standard output closed before the report: exit 1 with a message,
+  // not death by SIGPIPE.
+  r = RunShell("/usr/bin/python3 -c 'import subprocess, sys\n"
+               "p = subprocess.Popen(sys.argv[1:], stdout=subprocess.PIPE)\n"
+               "p.stdout.close()\n"
+               "print(p.wait())' " +
+               std::string(BRIEF_BINARY) + " render --format json briefs/avtotor.yaml -o " + pdf);
+  CHECK(r.out == "1\n");
+  CHECK(r.err.find("brief: error: cannot write to standard output: Broken pipe") != std::string::npos);
+}
+
 TEST_CASE("render: --author names who prepared every brief, in the PDF and the footer, and counts as config") {
   TempDir out;
   Run r = RunBrief("render -q briefs/avtotor.yaml -o " + out.path + " --author 'Анна Петрова, research desk'");

@@ -21,6 +21,10 @@ struct CrashReport {
 };
 class CrashGuard {
  public:
+  // In a report, stands for the seconds since the guard was made ("0.083"),
+  // written by the handler.
+  static constexpr const char* kSeconds = "\x01seconds\x01";
+
   CrashGuard(const std::function<CrashReport(const std::string& how)>& report, int exit_status);
   ~CrashGuard();
   CrashGuard(const CrashGuard&) = delete;

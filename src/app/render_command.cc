@@ -162,13 +162,7 @@ int RunRenderCommand(const Job& job, const FileSystem& fs, std::ostream& out, st
 
   std::vector<Diagnostic> problems;
   std::vector<InputFile> inputs = ExpandInputs(fs, job.inputs, job.recursive, &problems);
-  if (IsSingleOutput(job, fs)) {
-    if (!problems.empty()) {
-      PrintDiagnostics(job, fs, problems, err, err);
-      return kExitInvalid;
-    }
-    return RenderSingle(job, fs, *renderer, inputs, out, err);
-  }
+  if (IsSingleOutput(job, fs)) return RenderSingle(job, fs, *renderer, inputs, problems, out, err);
 
   // What every PDF of this run depends on besides its own files.
   HashStore store(job.cache_dir.empty() ? "" : job.cache_dir + "/file-hashes");

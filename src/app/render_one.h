@@ -42,8 +42,12 @@ bool DeserializeOutcome(const std::string& bytes, RenderItem* item, std::string*
 bool IsSingleOutput(const Job& job, const FileSystem& fs);
 
 // render -o FILE.pdf | -o -: exactly one brief to exactly that file
-// (atomically) or to `out`; no manifest. Diagnostics go to `err`.
+// (atomically) or to `out`; no manifest. `problems`: inputs that could not
+// be read (each reported, exit 1). Diagnostics go to `err` (GitHub
+// annotations and --format json's lines to `out`). An interrupt (SIGINT,
+// SIGTERM) before the file is written leaves it unwritten.
 int RenderSingle(const Job& job, const FileSystem& fs, const BriefRenderer& renderer,
-                 const std::vector<InputFile>& inputs, std::ostream& out, std::ostream& err);
+                 const std::vector<InputFile>& inputs, const std::vector<Diagnostic>& problems,
+                 std::ostream& out, std::ostream& err);
 
 }  // namespace brief

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstdlib>
+#include <csignal>
 #include <cstring>
 #include <filesystem>
 #include <iostream>
@@ -34,6 +35,9 @@ namespace {
 #endif
 
 int main(int argc, char** argv) {
+  // A closed standard output (`| head -1`) is a failed write, reported and
+  // exit 1 as the docs say, not death by SIGPIPE.
+  std::signal(SIGPIPE, SIG_IGN);
 #ifndef BRIEF_MAIL
   if (argc > 1 && std::string(argv[1]) == "mail") ExecMail(argv);
 #endif

@@ -158,17 +158,22 @@ std::vector<FontLocation> LocateFonts(const std::vector<std::string>& names,
   for (size_t i = 0; i < names.size(); ++i) {
     const std::string& name = names[i];
     if (cache && cache->Find(name, fonts_dir, &found[i])) continue;
-    if (name.size() > 4 && Lower(name.substr(name.size() - 4)) == ".ttf") {
+    std::string extension = name.size() > 4 ? Lower(name.substr(name.size() - 4)) : "";
+    if (extension == ".ttf" || extension == ".ttc" || extension == ".otf" || extension == ".otc") {
       // A file of the fonts folder, by name: not a path that could reach
-      // any file on the machine.
+      // any file on the machine. (An .otf is named so that loading it says
+      // what it is.)
       std::error_code ec;
-      std::string local = (fonts_dir.empty() ? "." : fonts_dir) + "/" + name;
+      const std::string folder = fonts_dir.empty() ? "." : fonts_dir;
+      std::string local = folder + "/" + name;
       if (name.find('/') != std::string::npos || name.find('\\') != std::string::npos) {
         (*errors)[i] = "font file '" + name + "' must be a file name in the fonts folder, not a path";
       } else if (fs::is_regular_file(local, ec)) {
         found[i] = {local, 0};
+      } else if (fs::symlink_status(local, ec).type() != fs::file_type::not_found) {
+        (*errors)[i] = "font file '" + local + "' is not a readable file (a folder, or a link that leads nowhere)";
       } else {
-        (*errors)[i] = "font file '" + name + "' was not found in " + (fonts_dir.empty() ? "." : fonts_dir);
+        (*errors)[i] = "font file '" + name + "' was not found in " + folder;
       }
       continue;
     }

@@ -100,9 +100,13 @@ std::vector<Share> LineShares(const TextItem& t, const NominalGlyph& nominal) {
   std::vector<Share> shares;
   std::vector<int> runs(t.runs.size());
   for (size_t r = 0; r < runs.size(); ++r) runs[r] = static_cast<int>(r);
-  std::stable_sort(runs.begin(), runs.end(), [&](int x, int y) {
+  auto by_start = [&](int x, int y) {
     return t.runs[static_cast<size_t>(x)].start < t.runs[static_cast<size_t>(y)].start;
-  });
+  };
+  // (Sorting what is already in order, as left-to-right text is, is skipped:
+  // a stable sort of sorted input changes nothing.)
+  if (!std::is_sorted(runs.begin(), runs.end(), by_start)) std::stable_sort(runs.begin(), runs.end(), by_start);
+  shares.reserve(t.code_points.size());
   for (int r : runs) {
     const GlyphRun& run = t.runs[static_cast<size_t>(r)];
     // Glyph indexes grouped by cluster (in logical order), visual order kept
@@ -112,8 +116,10 @@ std::vector<Share> LineShares(const TextItem& t, const NominalGlyph& nominal) {
       if (run.glyphs[g].id != 0) by_cluster.push_back(static_cast<int>(g));
     }
     auto cluster_of = [&](int g) { return run.glyphs[static_cast<size_t>(g)].cluster; };
-    std::stable_sort(by_cluster.begin(), by_cluster.end(),
-                     [&](int x, int y) { return cluster_of(x) < cluster_of(y); });
+    auto by_cluster_order = [&](int x, int y) { return cluster_of(x) < cluster_of(y); };
+    if (!std::is_sorted(by_cluster.begin(), by_cluster.end(), by_cluster_order)) {
+      std::stable_sort(by_cluster.begin(), by_cluster.end(), by_cluster_order);
+    }
     std::vector<int> glyphs;
     for (size_t i = 0; i < by_cluster.size();) {
       size_t j = i;
@@ -189,8 +195,9 @@ TextLayer BuildTextLayer(const std::vector<TextItem>& texts, const NominalGlyph&
     std::vector<uint8_t> inside(n, 0);  // Inside a cluster, not at its start.
     for (const GlyphRun& run : t.runs) {
       std::vector<int> starts;
+      starts.reserve(run.glyphs.size());
       for (const Glyph& g : run.glyphs) starts.push_back(g.cluster);
-      std::sort(starts.begin(), starts.end());
+      if (!std::is_sorted(starts.begin(), starts.end())) std::sort(starts.begin(), starts.end());
       starts.erase(std::unique(starts.begin(), starts.end()), starts.end());
       for (size_t c = 0; c < starts.size(); ++c) {
         int end = c + 1 < starts.size() ? starts[c + 1] : run.end;

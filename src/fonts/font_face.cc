@@ -334,8 +334,26 @@ namespace {
 struct CcmpFacts {
   hb_set_t* marks = nullptr;    // M: the glyphs of combining marks.
   bool needs_marks = false;     // ccmp can change only text with marks.
+  // Per code point below kTable: 1 when it may be in a run shaped without
+  // ccmp (not a mark, a glyph of its own outside M): QualifiesForNoCcmp,
+  // looked up.
+  static constexpr int kTable = 0x250;  // ASCII to Latin Extended-B.
+  std::array<uint8_t, kTable> qualifies{};
   ~CcmpFacts() { hb_set_destroy(marks); }
 };
+
+// A code point that may be in a run shaped without ccmp: not a combining
+// mark, and with a glyph of its own (so HarfBuzz's normalizer keeps it)
+// that is not in M.
+bool QualifiesForNoCcmp(hb_font_t* font, const hb_set_t* marks, hb_codepoint_t cp) {
+  hb_unicode_general_category_t c = hb_unicode_general_category(hb_unicode_funcs_get_default(), cp);
+  if (c == HB_UNICODE_GENERAL_CATEGORY_NON_SPACING_MARK || c == HB_UNICODE_GENERAL_CATEGORY_SPACING_MARK ||
+      c == HB_UNICODE_GENERAL_CATEGORY_ENCLOSING_MARK) {
+    return false;
+  }
+  hb_codepoint_t glyph = 0;
+  return hb_font_get_nominal_glyph(font, cp, &glyph) && !hb_set_has(marks, glyph);
+}
 
 const CcmpFacts& CcmpFactsFor(hb_face_t* face) {
   static hb_user_data_key_t key;
@@ -347,6 +365,14 @@ const CcmpFacts& CcmpFactsFor(hb_face_t* face) {
     facts->marks = hb_set_create();
     CollectMarkGlyphs(face, facts->marks);
     facts->needs_marks = CcmpNeedsMarks(face, facts->marks);
+    if (facts->needs_marks) {
+      hb_font_t* font = hb_font_create(face);
+      for (int cp = 0; cp < CcmpFacts::kTable; ++cp) {
+        facts->qualifies[static_cast<size_t>(cp)] =
+            QualifiesForNoCcmp(font, facts->marks, static_cast<hb_codepoint_t>(cp));
+      }
+      hb_font_destroy(font);
+    }
     auto destroy = [](void* p) { delete static_cast<CcmpFacts*>(p); };
     if (!hb_face_set_user_data(face, &key, facts, destroy, true)) {
       // Out of memory: keep the facts for the process rather than lose them.
@@ -373,18 +399,10 @@ bool FontFace::WithoutCcmp(const ShapeRequest& r, uint32_t script) const {
   if (r.rtl || !DefaultShaperScript(static_cast<hb_script_t>(script))) return false;
   const CcmpFacts& facts = CcmpFactsFor(face_);
   if (!facts.needs_marks) return false;
-  hb_unicode_funcs_t* ucd = hb_unicode_funcs_get_default();
   for (int i = r.start; i < r.end; ++i) {
     auto cp = static_cast<hb_codepoint_t>(r.text[static_cast<size_t>(i)]);
-    hb_unicode_general_category_t c = hb_unicode_general_category(ucd, cp);
-    if (c == HB_UNICODE_GENERAL_CATEGORY_NON_SPACING_MARK || c == HB_UNICODE_GENERAL_CATEGORY_SPACING_MARK ||
-        c == HB_UNICODE_GENERAL_CATEGORY_ENCLOSING_MARK) {
-      return false;
-    }
-    // A character without a glyph of its own may be decomposed (into a
-    // mark) by HarfBuzz's normalizer.
-    hb_codepoint_t glyph = 0;
-    if (!hb_font_get_nominal_glyph(font_, cp, &glyph) || hb_set_has(facts.marks, glyph)) return false;
+    bool qualifies = cp < CcmpFacts::kTable ? facts.qualifies[cp] != 0 : QualifiesForNoCcmp(font_, facts.marks, cp);
+    if (!qualifies) return false;
   }
   return true;
 }

@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <regex>
 #include <set>
 #include <string>
@@ -35,6 +36,32 @@ std::set<std::string> HelpOptions(const std::string& command) {
     options.insert((*it)[1]);
   }
   return options;
+}
+
+// Starts `brief watch ARGS` in the background from the source folder
+// (`env`: VAR=value ... before it), its output in DIR/watch.out and
+// DIR/watch.err. Returns its process id.
+std::string StartWatch(const std::string& dir, const std::string& args, const std::string& env = "") {
+  std::string pid_file = dir + "/pid";
+  RunShell("cd " + kSource + " && { " + env + (env.empty() ? "" : " ") + BRIEF_BINARY + " watch " + args + " > " +
+           dir + "/watch.out 2> " + dir + "/watch.err & echo $! > " + pid_file + "; }");
+  std::string pid = ReadWhole(pid_file);
+  pid.erase(pid.find_last_not_of("\n") + 1);
+  return pid;
+}
+
+// True once done() is, asked every 50 ms for at most 10 s.
+bool WaitFor(const std::function<bool()>& done) {
+  for (int i = 0; i < 200 && !done(); ++i) usleep(50 * 1000);
+  return done();
+}
+
+// Sends SIGINT and waits up to 5 s for the process to go: "" when it
+// went, else "alive".
+std::string StopWatch(const std::string& pid) {
+  return RunShell("kill -INT " + pid + " && for i in $(seq 100); do kill -0 " + pid +
+                  " 2>/dev/null || break; sleep 0.05; done; kill -0 " + pid + " 2>/dev/null && echo alive")
+      .out;
 }
 
 }  // namespace
@@ -277,81 +304,54 @@ TEST_CASE("authoring: watch renders again with a template font replaced, or rewr
   fs::copy_file(sans, font);
   fs::copy_file("briefs/avtotor.yaml", t.path + "/a.yaml");
   std::string options = " --resources " + t.path + "/res -t mine " + t.path + "/a.yaml -o " + t.path + "/out";
-  std::string pid_file = t.path + "/pid";
-  RunShell("cd " + kSource + " && { " + BRIEF_BINARY + " watch --debounce 50" + options + " > " + t.path +
-           "/watch.out 2> " + t.path + "/watch.err & echo $! > " + pid_file + "; }");
-  std::string pid = ReadWhole(pid_file);
-  pid.erase(pid.find_last_not_of("\n") + 1);
-  auto wait_for = [&](const std::function<bool()>& done) {
-    for (int i = 0; i < 200 && !done(); ++i) usleep(50 * 1000);  // At most 10 s.
-    return done();
-  };
+  std::string pid = StartWatch(t.path, "--debounce 50" + options);
   std::string pdf = t.path + "/out/a.pdf";
   auto fonts = [&] { return RunShell("pdffonts '" + pdf + "' 2>/dev/null").out; };
-  REQUIRE(wait_for([&] { return ReadWhole(t.path + "/watch.err").find("watching") != std::string::npos; }));
+  REQUIRE(WaitFor([&] { return ReadWhole(t.path + "/watch.err").find("watching") != std::string::npos; }));
   CHECK(fonts().find("DejaVuSans ") != std::string::npos);
   // Replaced: another file renamed over it.
   fs::copy_file(serif, font + ".tmp");
   fs::rename(font + ".tmp", font);
-  CHECK(wait_for([&] { return fonts().find("DejaVuSerif ") != std::string::npos; }));
+  CHECK(WaitFor([&] { return fonts().find("DejaVuSerif ") != std::string::npos; }));
   // Rewritten in place, shorter than before: read again, not through the
   // old mapping (which died of SIGBUS).
   fs::resize_file(font, 0);
   fs::copy_file(sans, font, fs::copy_options::overwrite_existing);
-  CHECK(wait_for([&] { return fonts().find("DejaVuSans ") != std::string::npos; }));
+  CHECK(WaitFor([&] { return fonts().find("DejaVuSans ") != std::string::npos; }));
   CHECK(RunShell("kill -0 " + pid + " 2>/dev/null || echo gone").out == "");
   // What the manifest recorded is what was drawn: a render finds it current.
   Run again = RunBrief("render" + options);
   CHECK(again.err.find("rendered 0, up to date 1, failed 0") != std::string::npos);
   CHECK(fonts().find("DejaVuSans ") != std::string::npos);
-  RunShell("kill -INT " + pid + " && for i in $(seq 100); do kill -0 " + pid +
-           " 2>/dev/null || break; sleep 0.05; done");
+  CHECK(StopWatch(pid) == "");
   CHECK(ReadWhole(t.path + "/watch.err").find("signal") == std::string::npos);
 }
 
 TEST_CASE("authoring: a run of watch that dies of a signal costs that run, not the watch") {
   TempDir t;
   fs::copy_file("briefs/avtotor.yaml", t.path + "/a.yaml");
-  std::string pid_file = t.path + "/pid";
   // BRIEF_TEST_CRASH=watch makes every render run of watch abort.
-  RunShell("cd " + kSource + " && { BRIEF_TEST_CRASH=watch " + BRIEF_BINARY + " watch --debounce 50 " + t.path +
-           "/a.yaml -o " + t.path + "/out > " + t.path + "/watch.out 2> " + t.path + "/watch.err & echo $! > " +
-           pid_file + "; }");
-  std::string pid = ReadWhole(pid_file);
-  pid.erase(pid.find_last_not_of("\n") + 1);
-  auto wait_for = [&](const std::function<bool()>& done) {
-    for (int i = 0; i < 200 && !done(); ++i) usleep(50 * 1000);  // At most 10 s.
-    return done();
-  };
-  REQUIRE(wait_for([&] { return ReadWhole(t.path + "/watch.err").find("watching") != std::string::npos; }));
+  std::string pid = StartWatch(t.path, "--debounce 50 " + t.path + "/a.yaml -o " + t.path + "/out",
+                               "BRIEF_TEST_CRASH=watch");
+  REQUIRE(WaitFor([&] { return ReadWhole(t.path + "/watch.err").find("watching") != std::string::npos; }));
   CHECK(ReadWhole(t.path + "/watch.err").find("brief: error: watch: rendering stopped with signal 6 (Aborted); a "
                                               "file it read may have changed as it read it; watching for the next "
                                               "change\n") == 0);
   std::ofstream(t.path + "/a.yaml", std::ios::app) << "\n";
-  CHECK(wait_for([&] {
+  CHECK(WaitFor([&] {
     std::string e = ReadWhole(t.path + "/watch.err");
     return e.find("signal 6", e.find("watching")) != std::string::npos;
   }));
   CHECK(RunShell("kill -0 " + pid + " 2>/dev/null || echo gone").out == "");
-  Run stop = RunShell("kill -INT " + pid + " && for i in $(seq 100); do kill -0 " + pid +
-                      " 2>/dev/null || break; sleep 0.05; done; kill -0 " + pid + " 2>/dev/null && echo alive");
-  CHECK(stop.out == "");
+  CHECK(StopWatch(pid) == "");
 }
 
 TEST_CASE("authoring: watch renders, renders again after a change, and stops on SIGINT") {
   TempDir t;
   fs::copy_file("briefs/avtotor.yaml", t.path + "/a.yaml");
-  std::string pid_file = t.path + "/pid";
-  RunShell("cd " + kSource + " && { " + BRIEF_BINARY + " watch --debounce 50 " + t.path + "/a.yaml -o " + t.path +
-           "/out > " + t.path + "/watch.out 2> " + t.path + "/watch.err & echo $! > " + pid_file + "; }");
-  std::string pid = ReadWhole(pid_file);
-  pid.erase(pid.find_last_not_of("\n") + 1);
-  auto wait_for = [&](const std::function<bool()>& done) {
-    for (int i = 0; i < 200 && !done(); ++i) usleep(50 * 1000);  // At most 10 s.
-    return done();
-  };
+  std::string pid = StartWatch(t.path, "--debounce 50 " + t.path + "/a.yaml -o " + t.path + "/out");
   std::string pdf = t.path + "/out/a.pdf";
-  REQUIRE(wait_for([&] { return ReadWhole(t.path + "/watch.err").find("watching") != std::string::npos; }));
+  REQUIRE(WaitFor([&] { return ReadWhole(t.path + "/watch.err").find("watching") != std::string::npos; }));
   std::string first = ReadWhole(pdf);
   CHECK(first.size() > 10000);
   // An editor's save: a new file renamed over the old one.
@@ -359,15 +359,13 @@ TEST_CASE("authoring: watch renders, renders again after a change, and stops on 
   text.replace(text.find("name: Avtotor"), 13, "name: Avtotor Group");
   std::ofstream(t.path + "/a.yaml.tmp") << text;
   fs::rename(t.path + "/a.yaml.tmp", t.path + "/a.yaml");
-  CHECK(wait_for([&] { return ReadWhole(pdf) != first && !ReadWhole(pdf).empty(); }));
+  CHECK(WaitFor([&] { return ReadWhole(pdf) != first && !ReadWhole(pdf).empty(); }));
   // A broken save prints its diagnostics and keeps the last good PDF.
   std::string good = ReadWhole(pdf);
   std::ofstream(t.path + "/a.yaml", std::ios::app) << "nonsense: [\n";
-  CHECK(wait_for([&] { return ReadWhole(t.path + "/watch.err").find("never closed") != std::string::npos; }));
+  CHECK(WaitFor([&] { return ReadWhole(t.path + "/watch.err").find("never closed") != std::string::npos; }));
   CHECK(ReadWhole(pdf) == good);
   CHECK(RunBrief("watch " + t.path + "/a.yaml -o -").status == 2);
-  Run stop = RunShell("kill -INT " + pid + " && for i in $(seq 100); do kill -0 " + pid +
-                      " 2>/dev/null || break; sleep 0.05; done; kill -0 " + pid + " 2>/dev/null && echo alive");
-  CHECK(stop.out == "");
+  CHECK(StopWatch(pid) == "");
   CHECK(ReadWhole(t.path + "/watch.err").find("rendered 1, up to date 0, failed 0") != std::string::npos);
 }

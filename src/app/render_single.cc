@@ -138,11 +138,12 @@ int RenderSingle(const Job& job, const FileSystem& fs, const BriefRenderer& rend
   std::string error;
   if (item.ok && !to_stdout &&
       (!EnsureDirectory(DirName(job.output_dir), &error) || !WriteFileAtomically(job.output_dir, pdf, &error))) {
-    item.diagnostics.push_back({Severity::kError, job.output_dir, 0, 0, "", error, ""});
-    CrashReport failed = report(false, item.diagnostics, seconds());
-    out << failed.out;
+    // JSON and GitHub carry the error as a diagnostic; text says it as
+    // brief's own error.
+    std::vector<Diagnostic> with_error = item.diagnostics;
+    with_error.push_back({Severity::kError, job.output_dir, 0, 0, "", error, ""});
+    out << report(false, with_error, seconds()).out;
     out.flush();
-    item.diagnostics.pop_back();
     err << report(false, item.diagnostics, seconds()).err << "brief: error: " << error << "\n";
     return kExitInvalid;
   }

@@ -1,9 +1,8 @@
 // brief watch PATH... -o OUT: render, then render again whenever a brief,
 // a logo beside it, the template or a font in its fonts folder changes
-// (inotify), once the files have
-// been quiet for --debounce ms; diagnostics each time. Rendering is
-// `brief render` itself (in a child process per run), so only what changed
-// is rendered again.
+// (inotify), once the files have been quiet for --debounce ms; diagnostics
+// each time. Rendering is `brief render` itself (in a child process per
+// run), so only what changed is rendered again.
 #include <poll.h>
 #include <sys/inotify.h>
 #include <sys/wait.h>

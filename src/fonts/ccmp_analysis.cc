@@ -9,6 +9,8 @@
 #include <hb.h>
 #include <hb-aat.h>
 
+#include "base/big_endian.h"
+
 namespace brief {
 
 namespace {
@@ -23,7 +25,7 @@ struct Table {
 
   uint16_t U16(size_t at) {
     if (at + 2 > data.size() || --budget < 0) return Fail();
-    return static_cast<uint16_t>((static_cast<uint8_t>(data[at]) << 8) | static_cast<uint8_t>(data[at + 1]));
+    return BigEndian16(data.data() + at);
   }
   uint32_t U32(size_t at) { return (static_cast<uint32_t>(U16(at)) << 16) | U16(at + 2); }
   uint16_t Fail() {
@@ -33,6 +35,17 @@ struct Table {
 };
 
 bool IsMark(const hb_set_t* marks, uint32_t glyph) { return hb_set_has(marks, glyph); }
+
+// Do glyphs [first, last] hold one outside M? (A range longer than M
+// does.)
+bool RangeHasNonMark(Table& t, uint32_t first, uint32_t last, const hb_set_t* marks) {
+  if (last < first) return false;
+  if (last - first + 1 > hb_set_get_population(marks)) return true;
+  for (uint32_t g = first; g <= last; ++g) {
+    if (--t.budget < 0 || !IsMark(marks, g)) return true;
+  }
+  return false;
+}
 
 // Coverage table at `at`: does it hold a glyph outside M?
 bool CoverageHasNonMark(Table& t, size_t at, const hb_set_t* marks) {
@@ -45,17 +58,9 @@ bool CoverageHasNonMark(Table& t, size_t at, const hb_set_t* marks) {
     return !t.ok;
   }
   if (format == 2) {
-    const unsigned population = hb_set_get_population(marks);
     for (uint16_t i = 0; i < count && t.ok; ++i) {
       size_t r = at + 4 + 6 * size_t{i};
-      uint32_t first = t.U16(r), last = t.U16(r + 2);
-      if (last < first) continue;
-      // A range longer than M has a glyph outside it.
-      if (last - first + 1 > population) return true;
-      for (uint32_t g = first; g <= last; ++g) {
-        if (--t.budget < 0) return true;
-        if (!IsMark(marks, g)) return true;
-      }
+      if (RangeHasNonMark(t, t.U16(r), t.U16(r + 2), marks)) return true;
     }
     return !t.ok;
   }
@@ -97,16 +102,9 @@ bool ClassHasNonMark(Table& t, size_t at, uint16_t value, const hb_set_t* marks)
   }
   if (format == 2) {
     uint16_t count = t.U16(at + 2);
-    const unsigned population = hb_set_get_population(marks);
     for (uint16_t i = 0; i < count && t.ok; ++i) {
       size_t r = at + 4 + 6 * size_t{i};
-      uint32_t first = t.U16(r), last = t.U16(r + 2);
-      if (t.U16(r + 4) != value || last < first) continue;
-      if (last - first + 1 > population) return true;
-      for (uint32_t g = first; g <= last; ++g) {
-        if (--t.budget < 0) return true;
-        if (!IsMark(marks, g)) return true;
-      }
+      if (t.U16(r + 4) == value && RangeHasNonMark(t, t.U16(r), t.U16(r + 2), marks)) return true;
     }
     return !t.ok;
   }
@@ -119,6 +117,41 @@ size_t Offset16(Table& t, size_t base, size_t at) {
   uint16_t off = t.U16(at);
   if (off == 0) t.Fail();
   return base + off;
+}
+
+// The rule sets of a (chained) context subtable at `at` of format 1 or 2:
+// their count at `count_at`, then offsets from `at`; set i holds the rules
+// whose first glyph is the i-th covered glyph (format 1) or of class i
+// (format 2). Can a rule apply to a stream free of M? A set counts when
+// first_may_apply(i); a rule is ruled out when a position of its sequences
+// ([backtrack], input less its first glyph, [lookahead]) needs a glyph of
+// M: needs_mark(part, value), part 0, 1, 2 for backtrack, input, lookahead.
+template <typename FirstMayApply, typename NeedsMark>
+bool RuleSetsCanApply(Table& t, size_t at, size_t count_at, bool chained, FirstMayApply first_may_apply,
+                      NeedsMark needs_mark) {
+  uint16_t sets = t.U16(count_at);
+  for (uint16_t i = 0; i < sets && t.ok; ++i) {
+    if (t.U16(count_at + 2 + 2 * size_t{i}) == 0) continue;  // No rules for this glyph or class.
+    if (!first_may_apply(i)) {
+      if (!t.ok) return true;
+      continue;
+    }
+    size_t set = Offset16(t, at, count_at + 2 + 2 * size_t{i});
+    uint16_t rules = t.U16(set);
+    for (uint16_t k = 0; k < rules && t.ok; ++k) {
+      size_t p = Offset16(t, set, set + 2 + 2 * size_t{k});
+      bool needs = false;
+      for (int part = chained ? 0 : 1; part < (chained ? 3 : 2) && t.ok; ++part) {
+        uint16_t n = t.U16(p);
+        p += chained ? 2 : 4;  // Context rules: glyphCount, then substitutionCount.
+        uint16_t listed = part == 1 ? (n > 0 ? n - 1 : 0) : n;
+        for (uint16_t g = 0; g < listed && t.ok && !needs; ++g) needs = needs_mark(part, t.U16(p + 2 * size_t{g}));
+        p += 2 * size_t{listed};
+      }
+      if (!needs || !t.ok) return true;
+    }
+  }
+  return !t.ok;
 }
 
 // Can some rule of the substitution subtable at `at`, of `type`, match a
@@ -159,71 +192,26 @@ bool SubtableCanApply(Table& t, uint16_t type, size_t at, const hb_set_t* marks,
     case 6: {  // Chained context.
       const bool chained = type == 6;
       if (format == 1) {
-        // Glyph sequences: the first glyph by coverage index.
+        // Glyph sequences; the first glyph by coverage index.
         size_t coverage = Offset16(t, at, at + 2);
-        uint16_t sets = t.U16(at + 4);
-        for (uint16_t i = 0; i < sets && t.ok; ++i) {
-          if (t.U16(at + 6 + 2 * size_t{i}) == 0) continue;  // No rules for this glyph.
-          uint32_t first = CoverageGlyphAt(t, coverage, i);
-          if (!t.ok) return true;
-          if (IsMark(marks, first)) continue;
-          size_t set = Offset16(t, at, at + 6 + 2 * size_t{i});
-          uint16_t rules = t.U16(set);
-          for (uint16_t k = 0; k < rules && t.ok; ++k) {
-            size_t rule = Offset16(t, set, set + 2 + 2 * size_t{k});
-            bool needs_mark = false;
-            size_t p = rule;
-            // Sequences: [backtrack], input (less its first glyph), [lookahead].
-            for (int part = chained ? 0 : 1; part < (chained ? 3 : 2) && t.ok; ++part) {
-              uint16_t n = t.U16(p);
-              if (!chained) p += 2;  // Context rules: glyphCount, substitutionCount.
-              p += 2;
-              uint16_t listed = part == 1 ? (n > 0 ? n - 1 : 0) : n;
-              for (uint16_t g = 0; g < listed && t.ok; ++g) needs_mark |= IsMark(marks, t.U16(p + 2 * size_t{g}));
-              p += 2 * size_t{listed};
-            }
-            if (!needs_mark || !t.ok) return true;
-          }
-        }
-        return !t.ok;
+        return RuleSetsCanApply(
+            t, at, at + 4, chained, [&](uint16_t i) { return !IsMark(marks, CoverageGlyphAt(t, coverage, i)); },
+            [&](int, uint16_t glyph) { return IsMark(marks, glyph); });
       }
       if (format == 2) {
-        // Classes: the first glyph's class picks the rule set.
-        size_t backtrack_classes = 0, input_classes, lookahead_classes = 0, count_at;
+        // Classes; the first glyph's class picks the rule set.
+        size_t classes[3] = {0, 0, 0};  // Backtrack, input, lookahead.
+        size_t count_at;
         if (chained) {
-          backtrack_classes = Offset16(t, at, at + 4);
-          input_classes = Offset16(t, at, at + 6);
-          lookahead_classes = Offset16(t, at, at + 8);
+          for (int part = 0; part < 3; ++part) classes[part] = Offset16(t, at, at + 4 + 2 * size_t(part));
           count_at = at + 10;
         } else {
-          input_classes = Offset16(t, at, at + 4);
+          classes[1] = Offset16(t, at, at + 4);
           count_at = at + 6;
         }
-        uint16_t sets = t.U16(count_at);
-        for (uint16_t i = 0; i < sets && t.ok; ++i) {
-          if (t.U16(count_at + 2 + 2 * size_t{i}) == 0) continue;
-          if (!ClassHasNonMark(t, input_classes, i, marks)) continue;
-          size_t set = Offset16(t, at, count_at + 2 + 2 * size_t{i});
-          uint16_t rules = t.U16(set);
-          for (uint16_t k = 0; k < rules && t.ok; ++k) {
-            size_t rule = Offset16(t, set, set + 2 + 2 * size_t{k});
-            bool needs_mark = false;
-            size_t p = rule;
-            for (int part = chained ? 0 : 1; part < (chained ? 3 : 2) && t.ok; ++part) {
-              uint16_t n = t.U16(p);
-              if (!chained) p += 2;
-              p += 2;
-              uint16_t listed = part == 1 ? (n > 0 ? n - 1 : 0) : n;
-              size_t classes = part == 0 ? backtrack_classes : part == 1 ? input_classes : lookahead_classes;
-              for (uint16_t g = 0; g < listed && t.ok && !needs_mark; ++g) {
-                needs_mark = !ClassHasNonMark(t, classes, t.U16(p + 2 * size_t{g}), marks);
-              }
-              p += 2 * size_t{listed};
-            }
-            if (!needs_mark || !t.ok) return true;
-          }
-        }
-        return !t.ok;
+        return RuleSetsCanApply(
+            t, at, count_at, chained, [&](uint16_t i) { return ClassHasNonMark(t, classes[1], i, marks); },
+            [&](int part, uint16_t value) { return !ClassHasNonMark(t, classes[part], value, marks); });
       }
       if (format == 3) {
         // One coverage per position.

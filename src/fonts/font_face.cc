@@ -16,6 +16,8 @@
 #include <hb.h>
 #include <hb-ot.h>
 
+#include "base/big_endian.h"
+#include "base/filesystem.h"
 #include "fonts/ccmp_analysis.h"
 
 namespace brief {
@@ -67,10 +69,8 @@ std::string FontFileProblem(const std::string& path, unsigned index, uint64_t si
   if (tag != std::string_view("\0\1\0\0", 4) && tag != "true" && tag != "ttcf") {
     return "font '" + path + "' is not a TrueType font file";
   }
-  auto u16 = [](std::string_view b, size_t at) {
-    return static_cast<uint32_t>((static_cast<uint8_t>(b[at]) << 8) | static_cast<uint8_t>(b[at + 1]));
-  };
-  auto u32 = [&](std::string_view b, size_t at) { return (u16(b, at) << 16) | u16(b, at + 2); };
+  auto u16 = [](std::string_view b, size_t at) { return BigEndian16(b.data() + at); };
+  auto u32 = [](std::string_view b, size_t at) { return BigEndian32(b.data() + at); };
   const std::string damaged = "font file '" + path + "' is truncated or damaged: ";
   uint64_t directory = 0;
   if (tag == "ttcf") {
@@ -159,22 +159,18 @@ SharedFace OpenFace(const std::string& path, unsigned index, std::string* error)
     bool operator<(const Key& o) const { return std::tie(path, index) < std::tie(o.path, o.index); }
   };
   struct Entry {
-    Entry(const SharedFace& f, const std::array<long long, 5>& s) : held(f), stamp(s) {}
+    Entry(const SharedFace& f, const FileStamp& s) : held(f), stamp(s) {}
     Held held;
-    std::array<long long, 5> stamp;
+    FileStamp stamp;
   };
   static std::mutex mutex;
   static std::map<Key, Entry> faces;
   std::lock_guard<std::mutex> lock(mutex);
-  struct stat st;
-  if (stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) {
+  FileStamp stamp;
+  if (!DiskFileSystem().Stamp(path, &stamp)) {
     *error = "cannot read font file '" + path + "'";
     return {};
   }
-  const std::array<long long, 5> stamp = {
-      static_cast<long long>(st.st_dev), static_cast<long long>(st.st_ino), static_cast<long long>(st.st_size),
-      static_cast<long long>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec,
-      static_cast<long long>(st.st_ctim.tv_sec) * 1'000'000'000 + st.st_ctim.tv_nsec};
   auto it = faces.find({path, index});
   if (it != faces.end() && it->second.stamp != stamp) {
     // Changed since: FontFaces made from the old face keep their own
@@ -266,8 +262,7 @@ std::unique_ptr<FontFace> FontFace::Load(const std::string& path, int index, std
   const char* h = hb_blob_get_data(head, &head_length);
   if (head_length >= 46) {
     for (int i = 0; i < 4; ++i) {
-      auto v = static_cast<int16_t>((static_cast<unsigned char>(h[36 + 2 * i]) << 8) |
-                                    static_cast<unsigned char>(h[37 + 2 * i]));
+      auto v = static_cast<int16_t>(BigEndian16(h + 36 + 2 * i));
       f->bbox_[i] = v * 1000 / static_cast<int>(upem);
     }
     f->bold_ = f->instance_bold_ || (static_cast<unsigned char>(h[45]) & 1) != 0;
@@ -375,9 +370,10 @@ const CcmpFacts& CcmpFactsFor(hb_face_t* face) {
     }
     auto destroy = [](void* p) { delete static_cast<CcmpFacts*>(p); };
     if (!hb_face_set_user_data(face, &key, facts, destroy, true)) {
-      // Out of memory: keep the facts for the process rather than lose them.
-      static std::vector<std::unique_ptr<CcmpFacts>> kept;
-      kept.emplace_back(facts);
+      // Out of memory: no shortcut for this face.
+      delete facts;
+      static const CcmpFacts kNone;
+      return kNone;
     }
   }
   return *facts;

@@ -12,9 +12,10 @@ std::unique_ptr<FontSet> FontSet::ForTemplate(const Template& t, const std::stri
   std::vector<FontLocation> where = LocateFonts(names, fonts_dir, &errors, set->lookups_.get());
   // Every font the template names is found now, so a missing or broken
   // file is reported before any brief. The regular and bold faces are
-  // loaded now; a fallback's file is only checked (its first bytes), and
-  // loaded when text first needs it: most briefs need none of them, and
-  // mapping and reading twenty fonts was a tenth of a one-brief run.
+  // loaded now; a fallback's file is only checked (CheckFontFile: a few
+  // small reads), and loaded when text first needs it: most briefs need
+  // none of them, and mapping and reading twenty fonts was a tenth of a
+  // one-brief run.
   size_t next = 0;
   auto load = [&](bool now) {
     size_t i = next++;
@@ -68,8 +69,7 @@ const FontFace& FontSet::get(int i) const {
     std::string error;
     if (slot.regular < 0) {
       // A fallback, found and checked at construction. Should its file
-      // fail to load now (changed since, or damaged past its first bytes),
-      // the fallback adds nothing to the regular face: the code points
+      // fail to load now (changed since), the fallback adds nothing to the regular face: the code points
       // only it had are reported missing, as for any face the template
       // does not have.
       slot.face = FontFace::Load(slot.where.path, slot.where.index, &error);

@@ -20,7 +20,8 @@ class FontSet : public FontMetrics {
  public:
   // Locates the template's regular, bold and fallback fonts and loads the
   // first two. Returns nullptr with *error naming the font that failed (not
-  // found, unreadable, not TrueType). A fallback is loaded when first
+  // found, unreadable, or a FontFileProblem: not TrueType, truncated,
+  // damaged). A fallback is loaded when first
   // asked about (HasGlyph and the rest), and the bold face of each
   // fallback family, for bold text, looked for when bold text first needs
   // that fallback.
